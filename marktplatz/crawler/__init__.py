@@ -1,0 +1,1 @@
+"""The Scrapy project: spiders decide what to fetch, pages/parsing extract, pipelines normalise and store."""

@@ -1,0 +1,487 @@
+"""The generic page object: one stored response of any trader site → a `PageRecord`.
+
+One small method per field; the page is decoded and parsed once (`Doc`) and every method reads the same lines.
+Structured data (JSON-LD, microdata, RDFa) is taken first and scored highest; then links (`tel:`, `mailto:`), the
+Impressum, tables and text. Pure: no network, database, clock or environment (`today` is passed in when dated
+notices should be placed in time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from functools import cached_property
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from marktplatz.crawler.pages.record import (
+    Address,
+    Found,
+    ImpressumRecord,
+    Location,
+    PageRecord,
+    Provenance,
+    Schedule,
+    SpecialHours,
+)
+from marktplatz.crawler.parsing import vocab
+from marktplatz.crawler.parsing.address import AddressHit, address_key, find_addresses
+from marktplatz.crawler.parsing.decode import UnreadableBody, decode_body
+from marktplatz.crawler.parsing.dom import (
+    PARSER_MAX_DEPTH,
+    Doc,
+    Line,
+    TooComplex,
+    build_doc,
+    parse_html,
+    plain_text_doc,
+)
+from marktplatz.crawler.parsing.emails import EmailHit, find_emails, normalise
+from marktplatz.crawler.parsing.impressum import parse_impressum, provider_name
+from marktplatz.crawler.parsing.locations import (
+    Block,
+    address_blocks,
+    card_blocks,
+    location_index,
+    third_party_context,
+)
+from marktplatz.crawler.parsing.offerings import find_offerings, is_offer_heading, is_section_name
+from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, to_e164
+from marktplatz.crawler.parsing.schedules import Segment, find_segments, hours_notes, label_kind
+from marktplatz.crawler.parsing.special import find_special_hours
+from marktplatz.crawler.parsing.structured import Entity, find_entities
+
+# Confidence by method; a value's confidence is its method's, lowered on privacy pages and for unlabelled text.
+CONFIDENCE = {"jsonld": 0.95, "microdata": 0.9, "rdfa": 0.9, "impressum": 0.9, "link": 0.85, "table": 0.8,
+              "text": 0.7, "heading": 0.6, "meta": 0.5}
+PRIVACY_FACTOR = 0.5
+_TITLE_SPLIT = re.compile(r"\s+(?:[|–—·•:»›/-]|::)\s+")
+_PAGE_WORDS = re.compile(r"^(?:startseite|home|willkommen.*|herzlich willkommen.*|kontakt|impressum|datenschutz\w*|"
+                         r"anfahrt|über uns|ueber uns|team|leistungen|angebot|preise|galerie|news|aktuelles|jobs|"
+                         r"karriere|öffnungszeiten|speisekarte|produkte|partner|service|links|index|seite \d+|"
+                         r"page not found|404.*|menü|blog|filialen.*|sortiment|werkstatt|notdienst)$", re.IGNORECASE)
+_IMPRESSUM_WORD = re.compile(r"\b(?:impressum|imprint|anbieterkennzeichnung|legal notice)\b", re.IGNORECASE)
+_IMPRESSUM_CONTENT = re.compile(r"§\s?5|angaben gem|verantwortlich|inhaber|vertreten durch|geschäftsführ|"
+                                r"registergericht|ust-?id|umsatzsteuer|herausgeber|anbieter", re.IGNORECASE)
+
+
+def _path_has(path: str, hints: tuple[str, ...]) -> bool:
+    return any(h in path for h in hints)
+
+
+class GenericBusinessPage:
+    """Any page of a trader's site; `to_record()` runs every field method."""
+
+    def __init__(self, body: bytes, url: str, headers: Mapping[str, str] | None = None,
+                 today: date | None = None) -> None:
+        self.body = body
+        self.url = url
+        self.headers = dict(headers or {})
+        self.today = today
+
+    # --- parsing ------------------------------------------------------------------------------------------------
+
+    @cached_property
+    def doc(self) -> Doc:
+        text = decode_body(self.body, self.headers)
+        doc = build_doc(parse_html(text))
+        if doc.max_depth >= PARSER_MAX_DEPTH:
+            return plain_text_doc(text)
+        return doc
+
+    def prov(self, method: str, confidence: float | None = None) -> Provenance:
+        conf = CONFIDENCE[method] if confidence is None else confidence
+        if self.kind == "privacy":
+            conf *= PRIVACY_FACTOR
+        return Provenance(self.url, method, round(conf, 3))
+
+    @cached_property
+    def entities(self) -> list[Entity]:
+        body = self.body
+        return find_entities(self.doc.root, self.doc.json_ld, self.url, microdata=b"itemscope" in body,
+                             rdfa=b"typeof=" in body or b"vocab=" in body)
+
+    @cached_property
+    def address_hits(self) -> list[AddressHit]:
+        return find_addresses([line.text for line in self.doc.lines])
+
+    def is_third_party(self, idx: int) -> bool:
+        """Whether line `idx` speaks about a third party (cached: only lines with contact data are asked)."""
+        cache = self._third_cache
+        if idx not in cache:
+            cache[idx] = third_party_context(self.doc, self.doc.lines[idx])
+        return cache[idx]
+
+    @cached_property
+    def _third_cache(self) -> dict[int, bool]:
+        return {}
+
+    @cached_property
+    def phone_hits(self) -> list[PhoneHit]:
+        return [h for h in find_phones(self.doc) if not self.is_third_party(h.line)]
+
+    @cached_property
+    def email_hits(self) -> list[EmailHit]:
+        return [h for h in find_emails(self.doc) if h.line < 0 or not self.is_third_party(h.line)]
+
+    @cached_property
+    def _blocks_and_segments(self) -> tuple[list[Block], list[Segment]]:
+        """Location blocks and schedule segments; each depends on the other, so they are found together."""
+        doc = self.doc
+        blocks = address_blocks(doc, self.address_hits)
+        segments = find_segments(doc, location_index(blocks))
+        if not blocks:
+            cards = card_blocks(doc, [(s.first, s.label) for s in segments if label_kind(s.label) == "neutral"])
+            if cards:
+                blocks = cards
+                segments = find_segments(doc, location_index(blocks))
+        # A block is a location only when it holds its own number or schedule; a page needs two such blocks.
+        phone_lines = {h.line for h in self.phone_hits}
+        seg_lines = {line.index for s in segments for line in s.lines}
+        real = [b for b in blocks if not b.third_party and
+                any(i in phone_lines or i in seg_lines for i in range(b.first, b.end))]
+        if len({(address_key(b.address) if b.address else (b.name or str(b.first))) for b in real}) < 2:
+            real = []
+        if len(real) != len(blocks):
+            segments = find_segments(doc, location_index(real))
+        return real, segments
+
+    # --- page kind ----------------------------------------------------------------------------------------------
+
+    @cached_property
+    def kind(self) -> str:
+        path = urlsplit(self.url).path.lower()
+        head = self._main_heading().lower()
+        title = self.doc.title.lower()
+        if _path_has(path, ("impressum", "imprint", "legal-notice", "anbieterkennzeichnung")):
+            return "impressum"
+        if _path_has(path, vocab.PRIVACY_HINTS):
+            return "privacy"
+        stripped = path.strip("/")
+        # The home page of a one-page site may hold an Impressum section; it stays the home page.
+        home_paths = ("", "index.html", "index.htm", "index.php", "home", "start", "startseite", "de")
+        if stripped in home_paths and not urlsplit(self.url).query:  # "/?page_id=12" is a WordPress page
+            return "home"
+        if _IMPRESSUM_WORD.fullmatch(head.strip()) or title.startswith("impressum"):
+            return "impressum"
+        if head.startswith(("datenschutz", "privacy")) or title.startswith(("datenschutz", "privacy")):
+            return "privacy"
+        if _path_has(path, vocab.CONTACT_HINTS):
+            return "contact"
+        if _path_has(path, vocab.HOURS_HINTS):
+            return "hours"
+        if _path_has(path, vocab.OFFERINGS_HINTS) or any(h in head for h in vocab.OFFERINGS_HINTS):
+            return "offerings"
+        if _path_has(path, vocab.PARTNER_HINTS):
+            return "partner"
+        if _path_has(path, vocab.JOBS_HINTS):
+            return "jobs"
+        return "page"
+
+    def _main_heading(self) -> str:
+        for line in self.doc.lines:
+            if line.level == 1 and line.region == "main":
+                return line.text
+        for line in self.doc.lines:
+            if 1 <= line.level <= 2 and line.region == "main":
+                return line.text
+        return ""
+
+    # --- fields -------------------------------------------------------------------------------------------------
+
+    def names(self) -> list[Found[str]]:
+        out: list[Found[str]] = []
+        for ent in self.entities:
+            if ent.name and not ent.is_branch:
+                out.append(Found(ent.name, self.prov(ent.method)))
+        for key in ("og:site_name", "application-name"):
+            value = self.doc.meta.get(key)
+            if value and not _PAGE_WORDS.match(value.strip()):
+                out.append(Found(value.strip(), self.prov("meta", 0.75)))
+        if self.kind == "impressum":
+            name = provider_name(self.doc.lines)
+            if name:
+                has_form = bool(re.search(r"\b(?:gmbh|ug|ag|kg|ohg|gbr|e\.\s?k|e\.\s?v|mbh|partg)\b", name, re.I))
+                # Without a legal form the provider is often the owner's personal name, not the trading name.
+                out.append(Found(name, self.prov("impressum", 0.85 if has_form else 0.45)))
+        for part in _TITLE_SPLIT.split(self.doc.title or ""):
+            part = part.strip()
+            if 3 <= len(part) <= 80 and not _PAGE_WORDS.match(part):
+                out.append(Found(part, self.prov("meta", 0.5)))
+        if self.kind == "home":
+            for line in self.doc.lines:
+                if line.level == 1 and len(line.text) <= 60 and not _PAGE_WORDS.match(line.text):
+                    out.append(Found(line.text, self.prov("heading", 0.3)))
+                    break
+        return out
+
+    def _in_location(self, line: int) -> int | None:
+        for i, b in enumerate(self._blocks_and_segments[0]):
+            if b.first <= line < b.end:
+                return i
+        return None
+
+    def voice_and_fax(self) -> list[str]:
+        """Numbers a "Tel./Fax" label gives as both telephone and fax."""
+        return [h.e164 for h in self.phone_hits if h.kind == "both" and self._in_location(h.line) is None]
+
+    def phones(self) -> tuple[list[Found[str]], list[Found[str]], list[Found[str]]]:
+        """(voice, fax, emergency) numbers outside location blocks, structured data first."""
+        voice: list[Found[str]] = []
+        fax: list[Found[str]] = []
+        emergency: list[Found[str]] = []
+        for ent in self.entities:
+            if ent.is_branch:
+                continue
+            for raw in ent.phones:
+                e164 = to_e164(raw)
+                if e164:
+                    voice.append(Found(e164, self.prov(ent.method)))
+            for raw in ent.faxes:
+                e164 = to_e164(raw)
+                if e164:
+                    fax.append(Found(e164, self.prov(ent.method)))
+        base = "impressum" if self.kind == "impressum" else None
+        for hit in self.phone_hits:
+            if self._in_location(hit.line) is not None:
+                continue
+            method = base or hit.method
+            conf = CONFIDENCE[method] - (0 if hit.labelled else 0.15)
+            found = Found(hit.e164, self.prov(method, conf))
+            if hit.kind == "both":
+                fax.append(found)
+            {"fax": fax, "emergency": emergency}.get(hit.kind, voice).append(found)
+        return voice, fax, emergency
+
+    def emails(self) -> list[Found[str]]:
+        out: list[Found[str]] = []
+        for ent in self.entities:
+            if not ent.is_branch:
+                for raw in ent.emails:
+                    addr = normalise(raw)
+                    if addr:
+                        out.append(Found(addr, self.prov(ent.method)))
+        for hit in self.email_hits:
+            if hit.line >= 0 and self._in_location(hit.line) is not None:
+                continue
+            method = "impressum" if self.kind == "impressum" else ("link" if hit.method == "link" else "text")
+            conf = CONFIDENCE[method] - (0.2 if hit.method == "script" else 0)
+            out.append(Found(hit.email, self.prov(method, conf)))
+        return out
+
+    def addresses(self) -> list[Found[Address]]:
+        out: list[Found[Address]] = []
+        for ent in self.entities:
+            if not ent.is_branch:
+                out.extend(Found(a, self.prov(ent.method)) for a in ent.addresses if a.postcode)
+        in_blocks = self._blocks_and_segments[0]
+        for hit in self.address_hits:
+            if any(self.is_third_party(i) for i in range(hit.first, hit.last + 1)):
+                continue
+            if not (hit.address.street or hit.address.po_box):
+                conf = 0.3
+            elif self.kind == "impressum":
+                conf = CONFIDENCE["impressum"]
+            elif self.kind == "contact":
+                conf = 0.8
+            else:
+                conf = 0.7
+            loc = self._in_location(hit.first)
+            if loc is not None and in_blocks:
+                name = (in_blocks[loc].name or "").lower()
+                if any(w in name for w in vocab.HEADQUARTERS_WORDS):
+                    conf += 0.05  # "Zentrale / Verwaltung" among branch cards is the business's own address
+                else:
+                    conf -= 0.2  # one of several addresses: the merge decides which one is the business's
+            method = "impressum" if self.kind == "impressum" else "text"
+            out.append(Found(hit.address, self.prov(method, conf)))
+        return out
+
+    def schedules(self) -> tuple[list[Found[Schedule]], list[Found[str]], list[Found[SpecialHours]]]:
+        """(schedules outside location blocks, notes, dated exceptions)."""
+        out: list[Found[Schedule]] = []
+        for ent in self.entities:
+            if ent.week and not ent.is_branch:
+                out.append(Found(Schedule(ent.week), self.prov(ent.method)))
+        segments = self._blocks_and_segments[1]
+        for seg in segments:
+            if seg.location is not None or seg.result is None or not seg.result.found:
+                continue
+            method = "table" if any(line.in_table or line.tag in ("dt", "dd") for line in seg.lines) else "text"
+            out.append(Found(Schedule(seg.result.week, seg.label, self._segment_note(seg)), self.prov(method)))
+        notes: list[Found[str]] = []
+        special: list[Found[SpecialHours]] = []
+        for text, _idx in hours_notes(self.doc, segments):
+            notes.append(Found(text, self.prov("text", 0.6)))
+            for sh in find_special_hours(text, self.today):
+                special.append(Found(sh, self.prov("text", 0.6)))
+        for ent in self.entities:
+            for sh in ent.special:
+                special.append(Found(sh, self.prov(ent.method)))
+        return out, notes, special
+
+    @staticmethod
+    def _segment_note(seg: Segment) -> str | None:
+        res = seg.result
+        if res is None:
+            return None
+        bits = list(res.notes)
+        if res.appointment_days:
+            names = {"mo": "Mo", "tu": "Di", "we": "Mi", "th": "Do", "fr": "Fr", "sa": "Sa", "su": "So"}
+            bits.append(", ".join(names[d] for d in res.appointment_days) + " nach Vereinbarung")
+        return "; ".join(bits) or None
+
+    def locations(self) -> list[Found[Location]]:
+        blocks, segments = self._blocks_and_segments
+        out: list[Found[Location]] = []
+        for i, b in enumerate(blocks):
+            phones = tuple(dict.fromkeys(h.e164 for h in self.phone_hits if b.first <= h.line < b.end
+                                         and h.kind == "voice"))
+            fax = tuple(dict.fromkeys(h.e164 for h in self.phone_hits if b.first <= h.line < b.end
+                                      and h.kind == "fax"))
+            emails = tuple(dict.fromkeys(h.email for h in self.email_hits if b.first <= h.line < b.end))
+            seg = next((s for s in segments if s.location == i and s.result and s.result.found), None)
+            schedule = Schedule(seg.result.week, seg.label) if seg and seg.result else None
+            name = b.name
+            method = "impressum" if self.kind == "impressum" else "text"
+            out.append(Found(Location(name, b.address, phones, fax, emails, schedule), self.prov(method)))
+        for ent in self.entities:
+            if ent.is_branch:
+                phones = tuple(p for p in (to_e164(r) for r in ent.phones) if p)
+                addr = ent.addresses[0] if ent.addresses else None
+                sched = Schedule(ent.week) if ent.week else None
+                out.append(Found(Location(ent.name, addr, phones, (), tuple(ent.emails), sched),
+                                 self.prov(ent.method)))
+        return out
+
+    def offerings(self) -> list[Found[str]]:
+        out: list[Found[str]] = []
+        for ent in self.entities:
+            out.extend(Found(o, self.prov(ent.method, 0.9)) for o in ent.offerings)
+        if self.kind in ("privacy", "impressum", "jobs", "partner"):
+            return out
+        topic = self._page_topic() if self.kind == "offerings" else None
+        for hit in find_offerings(self.doc, self.kind == "offerings", topic):
+            out.append(Found(hit.text, self.prov(hit.method, hit.confidence)))
+        return out
+
+    def _page_topic(self) -> str | None:
+        """What an offer page is about: its short main heading or first title segment ("Torten", "Brot")."""
+        head = self._main_heading()
+        segments = _TITLE_SPLIT.split(self.doc.title or "")
+        # A title without separators is usually just the business name, not the page's topic.
+        candidates = [head, *segments[:1]] if len(segments) > 1 else [head]
+        for cand in candidates:
+            cand = cand.strip()
+            if cand and len(cand.split()) <= 4 and not _PAGE_WORDS.match(cand) and not is_section_name(cand) \
+                    and not is_offer_heading(cand):
+                return cand
+        return None
+
+    def impressum_links(self) -> list[str]:
+        out: list[str] = []
+        for line in self.doc.lines:
+            for href, text in line.links:
+                if _IMPRESSUM_WORD.search(text) or re.search(r"impressum|imprint", href, re.IGNORECASE):
+                    absolute = urljoin(self.url, href)
+                    if absolute.startswith(("http://", "https://")) and absolute not in out:
+                        out.append(absolute)
+        return out
+
+    @cached_property
+    def _impressum_section(self) -> str | None:
+        low = self.body.lower()
+        if self.kind == "impressum" or (b"impressum" not in low and b"imprint" not in low):
+            return None
+        root = self.doc.root
+        for el in root.xpath("//*[@id or @name]"):
+            ident = (el.get("id") or el.get("name") or "").lower()
+            if ident in ("impressum", "imprint"):
+                span = self.doc.spans.get(el)
+                text = " ".join(self.doc.lines[i].text for i in range(*span)) if span else el.text_content()
+                if _IMPRESSUM_CONTENT.search(text) or find_addresses([text[:2000]]):
+                    return urldefrag(self.url)[0] + "#" + (el.get("id") or el.get("name") or "impressum")
+        for line in self.doc.lines:
+            if 1 <= line.level <= 3 and _IMPRESSUM_WORD.fullmatch(line.text.strip()) and line.region != "nav":
+                after = " ".join(ln.text for ln in self.doc.lines[line.index + 1:line.index + 15])
+                if _IMPRESSUM_CONTENT.search(after) or find_addresses([after]):
+                    return urldefrag(self.url)[0] + "#impressum"
+        return None
+
+    def impressum_section(self) -> str | None:
+        """An in-page Impressum (one-page sites): the page URL with the section's fragment."""
+        return self._impressum_section
+
+    def impressum(self, phones: list[Found[str]], emails: list[Found[str]],
+                  addresses: list[Found[Address]]) -> ImpressumRecord | None:
+        if self.kind != "impressum":
+            section = self.impressum_section()
+            if not section:
+                return None
+            lines = self._impressum_section_lines()
+            url = section
+        else:
+            lines = self.doc.lines
+            url = self.url
+        line_ids = {ln.index for ln in lines}
+        addr = next((a for a in self._ordered_addresses(addresses, line_ids)), None)
+        mails = [h.email for h in self.email_hits if h.line in line_ids and self._in_location(h.line) is None]
+        nums = [h.e164 for h in self.phone_hits if h.line in line_ids and h.kind == "voice"
+                and self._in_location(h.line) is None]
+        return parse_impressum(url, lines, addr, list(dict.fromkeys(mails)), list(dict.fromkeys(nums)),
+                               frozenset(ln.index for ln in lines if self.is_third_party(ln.index)))
+
+    def _ordered_addresses(self, addresses: list[Found[Address]], line_ids: set[int]) -> list[Address]:
+        full = [h.address for h in self.address_hits if h.first in line_ids and h.address.street
+                and not any(self.is_third_party(i) for i in range(h.first, h.last + 1))]
+        return full or [f.value for f in addresses if f.value.street]
+
+    def _impressum_section_lines(self) -> list[Line]:
+        lines = self.doc.lines
+        for line in lines:
+            if 1 <= line.level <= 3 and _IMPRESSUM_WORD.fullmatch(line.text.strip()) and line.region != "nav":
+                out = []
+                for ln in lines[line.index + 1:]:
+                    if 1 <= ln.level <= line.level:
+                        break
+                    out.append(ln)
+                return out
+        return list(lines)
+
+    # --- assembly -----------------------------------------------------------------------------------------------
+
+    def to_record(self) -> PageRecord:
+        rec = PageRecord(url=self.url)
+        try:
+            doc = self.doc
+        except (UnreadableBody, TooComplex) as exc:
+            rec.error = str(exc)
+            return rec
+        if not doc.lines and not doc.json_ld and not any(s.strip() for s in doc.scripts):
+            rec.error = "no text content"
+            return rec
+        rec.kind = self.kind
+        rec.title = doc.title or None
+        rec.names = self.names()
+        rec.phones, rec.fax, rec.emergency_phones = self.phones()
+        rec.voice_and_fax = self.voice_and_fax()
+        rec.emails = self.emails()
+        rec.addresses = self.addresses()
+        rec.schedules, rec.hours_notes, rec.special_hours = self.schedules()
+        rec.locations = self.locations()
+        rec.offerings = self.offerings()
+        rec.impressum_links = self.impressum_links()
+        rec.impressum_section = self.impressum_section()
+        rec.impressum = self.impressum(rec.phones, rec.emails, rec.addresses)
+        return rec
+
+
+def extract_page(body: bytes, url: str, headers: Mapping[str, str] | None = None,
+                 today: date | None = None) -> PageRecord:
+    """Everything one stored page says about the business. Never raises: unreadable input sets `error`."""
+    try:
+        return GenericBusinessPage(body, url, headers, today).to_record()
+    except Exception as exc:  # the contract: bad input gives an empty record with the reason, never an exception
+        rec = PageRecord(url=url)
+        rec.error = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
+        return rec

@@ -1,0 +1,342 @@
+"""Merging the page records of one site into the listing's `SiteRecord`.
+
+What needs the whole site is decided here: which address is the business's (structured data and the Impressum
+outrank a footer; the address named on most pages breaks ties), which numbers are its own rather than a branch's or
+a privacy page's data-protection contact, which fax is a fax although it sits in a `tel:` link on one page, which
+schedule is the main one (public opening hours before Werkstatt/Sprechstunde/Küche, a branch's hours only when the
+business has no hours of its own), and where the Impressum is. Every value keeps the provenance of its best source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from marktplatz.crawler.pages.record import (
+    Address,
+    Found,
+    Location,
+    PageRecord,
+    Provenance,
+    Schedule,
+    SiteRecord,
+    SpecialHours,
+)
+from marktplatz.crawler.parsing.address import address_key
+from marktplatz.crawler.parsing.schedules import label_kind
+
+T = TypeVar("T")
+MAX_OFFERINGS = 60
+# Pages whose contact data is a fallback only: privacy policies name data-protection officers and hosts.
+FALLBACK_KINDS = frozenset(("privacy",))
+_HAUPT = re.compile(r"haupt|zentrale|stammhaus|stamm|hauptsitz|main", re.IGNORECASE)
+
+
+@dataclass
+class _Vote:
+    """All sightings of one value across the site's pages."""
+
+    best: Found[Any]
+    count: int = 0
+    order: int = 0
+    kinds: set[str] = field(default_factory=set)
+    fallback_only: bool = True
+
+
+def _collect(records: Sequence[PageRecord], get: Callable[[PageRecord], list[Found[Any]]],
+             key: Callable[[Any], Hashable] = lambda v: v) -> dict[Hashable, _Vote]:
+    votes: dict[Hashable, _Vote] = {}
+    order = 0
+    for rec in records:
+        pages_seen: set[Hashable] = set()
+        for found in get(rec):
+            k = key(found.value)
+            vote = votes.get(k)
+            if vote is None:
+                vote = votes[k] = _Vote(best=found, order=order)
+                order += 1
+            elif found.provenance.confidence > vote.best.provenance.confidence:
+                vote.best = found
+            if k not in pages_seen:
+                vote.count += 1
+                pages_seen.add(k)
+            vote.kinds.add(rec.kind)
+            if rec.kind not in FALLBACK_KINDS:
+                vote.fallback_only = False
+    return votes
+
+
+def _score(vote: _Vote) -> float:
+    return vote.best.provenance.confidence + 0.03 * min(vote.count, 10)
+
+
+def _ranked(votes: dict[Hashable, _Vote], allow_fallback: bool = False) -> list[_Vote]:
+    chosen = [v for v in votes.values() if not v.fallback_only]
+    if not chosen and allow_fallback:
+        chosen = list(votes.values())
+    return sorted(chosen, key=lambda v: (-_score(v), v.order))
+
+
+def _values(votes: list[_Vote]) -> list[Found[Any]]:
+    return [v.best for v in sorted(votes, key=lambda v: (-v.best.provenance.confidence, v.order))]
+
+
+# --- name, address --------------------------------------------------------------------------------------------------
+
+def _name(records: Sequence[PageRecord]) -> Found[str] | None:
+    votes = _collect(records, lambda r: r.names, key=lambda v: v.strip().lower())
+    ranked = _ranked(votes, allow_fallback=True)
+    return ranked[0].best if ranked else None
+
+
+def _address(records: Sequence[PageRecord]) -> Found[Address] | None:
+    votes = _collect(records, lambda r: [f for f in r.addresses if f.value.street or f.value.po_box],
+                     key=address_key)
+    ranked = _ranked(votes, allow_fallback=True)
+    if not ranked:
+        votes = _collect(records, lambda r: r.addresses, key=address_key)
+        ranked = _ranked(votes, allow_fallback=True)
+    return ranked[0].best if ranked else None
+
+
+# --- locations ------------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Loc:
+    name: str | None
+    address: Address | None
+    phones: list[str] = field(default_factory=list)
+    fax: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    schedule: Schedule | None = None
+    schedule_rank: int = -1
+    provenance: Provenance | None = None
+
+
+def _norm_name(name: str | None) -> str:
+    return re.sub(r"\(.*?\)|[^a-zäöüß]", "", (name or "").lower())
+
+
+def _locations(records: Sequence[PageRecord]) -> list[_Loc]:
+    """Locations of all pages, merged by address (name-only teaser cards join the address with the same name)."""
+    merged: list[_Loc] = []
+    by_key: dict[Hashable, _Loc] = {}
+    by_name: dict[str, _Loc] = {}
+    pending: list[tuple[Location, Provenance, int]] = []
+    rank = {"hours": 4, "contact": 4, "page": 3, "offerings": 3, "impressum": 2, "home": 1}
+    for rec in records:
+        if rec.kind in FALLBACK_KINDS:
+            continue
+        for found in rec.locations:
+            loc = found.value
+            r = rank.get(rec.kind, 2)
+            if loc.address is None:
+                pending.append((loc, found.provenance, r))
+                continue
+            key = address_key(loc.address)
+            cur = by_key.get(key)
+            if cur is None:
+                cur = by_key[key] = _Loc(loc.name, loc.address, provenance=found.provenance)
+                merged.append(cur)
+            _absorb(cur, loc, r)
+            if loc.name and _norm_name(loc.name):
+                by_name.setdefault(_norm_name(loc.name), cur)
+                if not cur.name or _HAUPT.search(loc.name):
+                    cur.name = loc.name
+    for loc, prov, r in pending:
+        target = by_name.get(_norm_name(loc.name))
+        if target is None:
+            target = _Loc(loc.name, None, provenance=prov)
+            merged.append(target)
+            if loc.name:
+                by_name[_norm_name(loc.name)] = target
+        _absorb(target, loc, r)
+    return merged
+
+
+def _absorb(cur: _Loc, loc: Location, rank: int) -> None:
+    cur.phones += [p for p in loc.phones if p not in cur.phones]
+    cur.fax += [p for p in loc.fax if p not in cur.fax]
+    cur.emails += [e for e in loc.emails if e not in cur.emails]
+    # A branch page or contact page states a branch's hours more fully than a home-page teaser.
+    if loc.schedule and rank > cur.schedule_rank:
+        cur.schedule = loc.schedule
+        cur.schedule_rank = rank
+
+
+# --- merge ----------------------------------------------------------------------------------------------------------
+
+def merge_site(records: Sequence[PageRecord], home_url: str, today: date | None = None) -> SiteRecord:
+    """One listing from all pages of a site (home page first)."""
+    site = SiteRecord(home_url=home_url, pages=len(records))
+    for rec in records:
+        if rec.error:
+            site.errors.append(f"{rec.url}: {rec.error}")
+    good = [r for r in records if not r.error]
+    site.name = _name(good)
+    site.address = _address(good)
+    locations = _locations(good)
+    main_key = address_key(site.address.value) if site.address else None
+    main_locs = [loc for loc in locations if loc.address is not None and main_key and
+                 address_key(loc.address) == main_key]
+    branch_locs = [loc for loc in locations if loc not in main_locs]
+    _contacts(site, good, main_locs, branch_locs)
+    _hours(site, good, main_locs, branch_locs, today)
+    _offerings(site, good)
+    _impressum(site, good)
+    for loc in branch_locs:
+        if loc.provenance is None or not (loc.phones or loc.schedule or loc.address):
+            continue
+        site.branches.append(Found(Location(loc.name, loc.address, tuple(loc.phones), tuple(loc.fax),
+                                            tuple(loc.emails), loc.schedule), loc.provenance))
+    return site
+
+
+def _contacts(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc],
+              branch_locs: list[_Loc]) -> None:
+    voice = _collect(records, lambda r: r.phones)
+    fax = _collect(records, lambda r: r.fax)
+    emergency = _collect(records, lambda r: r.emergency_phones)
+    for loc in main_locs:
+        prov = loc.provenance or Provenance(site.home_url, "text", 0.7)
+        for p in loc.phones:
+            voice.setdefault(p, _Vote(best=Found(p, prov), count=1, order=len(voice), fallback_only=False))
+        for p in loc.fax:
+            fax.setdefault(p, _Vote(best=Found(p, prov), count=1, order=len(fax), fallback_only=False))
+    # A number labelled fax anywhere is a fax (a fax in a tel: link is still a fax); one seen only as a branch's
+    # number belongs to that branch.
+    fax_numbers = {k for k, v in fax.items() if not v.fallback_only} or set(fax)
+    # ... unless a "Tel./Fax" label said it is both.
+    fax_numbers -= {n for r in records for n in r.voice_and_fax}
+    branch_numbers = {p for loc in branch_locs for p in loc.phones + loc.fax}
+    voice_ranked = [v for v in _ranked(voice) if v.best.value not in fax_numbers]
+    if not voice_ranked:
+        voice_ranked = [v for v in _ranked(voice, allow_fallback=True) if v.best.value not in fax_numbers]
+    if not voice_ranked and not main_locs and branch_locs:
+        # Only branches state numbers: the first branch stands for the business.
+        first = branch_locs[0]
+        prov = first.provenance or Provenance(site.home_url, "text", 0.6)
+        voice_ranked = [_Vote(best=Found(p, prov)) for p in first.phones]
+    site.phones = _values([v for v in voice_ranked if v.best.value not in branch_numbers or
+                           v.best.provenance.method in ("jsonld", "microdata", "rdfa")])
+    site.fax = _values([v for v in _ranked(fax, allow_fallback=True) if v.best.value not in branch_numbers])
+    voice_values = {f.value for f in site.phones}
+    site.emergency_phones = _values([v for v in _ranked(emergency, allow_fallback=True)
+                                     if v.best.value not in voice_values and v.best.value not in fax_numbers])
+    mails = _collect(records, lambda r: r.emails)
+    for loc in main_locs:
+        prov = loc.provenance or Provenance(site.home_url, "text", 0.7)
+        for e in loc.emails:
+            mails.setdefault(e, _Vote(best=Found(e, prov), count=1, order=len(mails), fallback_only=False))
+    site.emails = _values(_ranked(mails, allow_fallback=True))
+
+
+def _week_key(week: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((d, tuple(v)) for d, v in sorted(week.items()))
+
+
+def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc], branch_locs: list[_Loc],
+           today: date | None) -> None:
+    votes = _collect(records, lambda r: r.schedules, key=lambda s: _week_key(s.week))
+    candidates = _ranked(votes, allow_fallback=False)
+    structured = [v for v in candidates if v.best.provenance.method in ("jsonld", "microdata", "rdfa")]
+
+    def kind_of(vote: _Vote) -> str:
+        labels = {label_kind(f.value.label) for f in _all_sightings(records, vote)}
+        if "main" in labels:
+            return "main"
+        if "neutral" in labels:
+            return "neutral"
+        return "secondary"
+
+    main: _Vote | None = None
+    if structured:
+        main = structured[0]
+    else:
+        ranked = sorted(candidates, key=lambda v: (-(_score(v) + {"main": 0.1, "neutral": 0.0, "secondary": -0.3}
+                                                     [kind_of(v)]), v.order))
+        primary = [v for v in ranked if kind_of(v) != "secondary"]
+        main = primary[0] if primary else (ranked[0] if ranked else None)
+    if main is not None:
+        best = main.best
+        site.opening_hours = Found(Schedule(best.value.week, None, best.value.note), best.provenance)
+    else:
+        loc = next((x for x in main_locs if x.schedule), None) or \
+            next((x for x in branch_locs if x.schedule and _HAUPT.search(x.name or "")), None) or \
+            next((x for x in branch_locs if x.schedule), None)
+        if loc is not None and loc.schedule is not None:
+            lp = loc.provenance or Provenance(site.home_url, "text", 0.6)
+            site.opening_hours = Found(Schedule(loc.schedule.week, None),
+                                       Provenance(lp.source_url, lp.method, round(lp.confidence * 0.8, 3)))
+    main_key = _week_key(site.opening_hours.value.week) if site.opening_hours else None
+    seen = {main_key}
+    for vote in candidates:
+        k = _week_key(vote.best.value.week)
+        if k in seen:
+            continue
+        labels = [f.value.label for f in _all_sightings(records, vote) if f.value.label]
+        if not labels:
+            continue  # an unnamed second schedule is more likely a stale copy than a department's hours
+        seen.add(k)
+        site.other_hours.append(Found(Schedule(vote.best.value.week, labels[0], vote.best.value.note),
+                                      vote.best.provenance))
+    notes = _collect(records, lambda r: r.hours_notes, key=lambda t: t.strip().lower())
+    parts: list[str] = []
+    prov: Provenance | None = None
+    if site.opening_hours and site.opening_hours.value.note:
+        parts.append(site.opening_hours.value.note)
+        prov = site.opening_hours.provenance
+    for vote in _ranked(notes):
+        text = vote.best.value.strip()
+        if text and not any(text.lower() in p.lower() for p in parts):
+            parts.append(text)
+            prov = prov or vote.best.provenance
+        if len(parts) >= 4:
+            break
+    if parts and prov is not None:
+        site.opening_hours_note = Found(" · ".join(parts)[:500], prov)
+    special = _collect(records, lambda r: r.special_hours, key=lambda s: (s.start, s.end, s.intervals))
+    for vote in sorted(_ranked(special), key=lambda v: v.best.value.start):
+        sh: SpecialHours = vote.best.value
+        if today is not None and sh.end < today.isoformat():
+            continue
+        site.special_hours.append(vote.best)
+
+
+def _all_sightings(records: Sequence[PageRecord], vote: _Vote) -> list[Found[Schedule]]:
+    key = _week_key(vote.best.value.week)
+    return [f for r in records for f in r.schedules if _week_key(f.value.week) == key]
+
+
+def _offerings(site: SiteRecord, records: Sequence[PageRecord]) -> None:
+    votes = _collect(records, lambda r: r.offerings, key=lambda t: t.strip().lower())
+    name = (site.name.value if site.name else "").strip().lower()
+    ranked = [v for v in _ranked(votes) if v.best.value.strip().lower() != name]
+    ranked.sort(key=lambda v: (-round(_score(v), 2), v.order))
+    site.offerings = [v.best for v in ranked[:MAX_OFFERINGS]]
+
+
+def _impressum(site: SiteRecord, records: Sequence[PageRecord]) -> None:
+    pages = [r for r in records if r.kind == "impressum"]
+    if pages:
+        site.impressum_url = Found(pages[0].url, Provenance(pages[0].url, "impressum", 0.95))
+        site.impressum = next((r.impressum for r in pages if r.impressum), None)
+        return
+    section = next((r for r in records if r.impressum_section), None)
+    if section is not None and section.impressum_section:
+        site.impressum_url = Found(section.impressum_section, Provenance(section.url, "heading", 0.85))
+        site.impressum = section.impressum
+        return
+    counts: dict[str, int] = defaultdict(int)
+    first_seen: dict[str, str] = {}
+    for rec in records:
+        for link in rec.impressum_links:
+            counts[link] += 1
+            first_seen.setdefault(link, rec.url)
+    if counts:
+        link = max(counts, key=lambda k: counts[k])
+        site.impressum_url = Found(link, Provenance(first_seen[link], "link", 0.6))

@@ -1,0 +1,148 @@
+"""German postal addresses in page text: `{street, postcode, city}` (and PO boxes).
+
+An address is anchored on a five-digit postcode followed by a capitalised place name; the street is the chunk just
+before it on the same line ("Auestraße 17, 67346 Speyer", "Gartenstraße 123 / 71522 Backnang") or the line above
+("Waldstr. 21" / "64395 Brensbach"). Streets are kept as written ("Str." stays "Str."); `street_key` gives the form
+used to compare them. Register numbers ("HRB 12345 Amtsgericht") and other digit runs are not postcodes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marktplatz.crawler.pages.record import Address
+
+_CITY_WORD = r"[A-ZÄÖÜ][\wäöüßÄÖÜéè'.]*"
+_CITY = (_CITY_WORD + r"(?:(?:\s?[-/]\s?|\s)(?:(?:am|an der|an|im|in der|in|bei|ob der|vor der|a\.\s?d\.|i\.\s?"
+         r"(?:Br|Opf|OB|Sa)\.?)\s)?\(?" + _CITY_WORD + r"\)?){0,3}")
+_POSTCODE_CITY = re.compile(r"(?<![\d\w./-])(?:D\s?-\s?|DE\s?-\s?)?(?P<postcode>\d{5})(?!\d)\s*,?\s+"
+                            r"(?P<city>" + _CITY + ")")
+_HOUSE_NUMBER = r"\d{1,4}\s?[a-zA-Z]?(?:\s?(?:-|–|/|\+|u\.|und)\s?\d{1,4}\s?[a-zA-Z]?)?"
+_STREET = re.compile(r"(?P<street>(?:[A-ZÄÖÜ0-9][\wäöüßÄÖÜ.'´`-]*\.?\s?(?:[\wäöüßÄÖÜ.'´`-]+\s){0,5}?[\wäöüßÄÖÜ.'´`-]*?"
+                     r")\s?" + _HOUSE_NUMBER + r")\s*$")
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_PO_BOX = re.compile(r"\b(?:Postfach|Pf\.|Postbox|P\.?\s?O\.?\s?Box)\s*(?P<box>\d[\d ]{1,10}\d)", re.IGNORECASE)
+_NOT_POSTCODE_BEFORE = re.compile(r"(?:hrb|hra|vr|pr|gnr|nr|nummer|steuer|st\.?-?nr|ust|id|iban|blz|konto|kto|tel|fon|"
+                                  r"fax|mobil|handy|telefon|registernummer|register|az)\.?:?\s*$", re.IGNORECASE)
+_CITY_STOP = frozenset(("Uhr", "Euro", "EUR", "Einwohner", "Mitarbeiter", "Besucher", "Kunden", "Stück", "Jahre",
+                        "Jahren", "Personen", "Tel", "Telefon", "Fax", "Amtsgericht", "Registergericht", "Mo", "Di",
+                        "Mi", "Do", "Fr", "Sa", "So", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
+                        "Samstag", "Sonntag", "Deutschland", "Germany", "Quadratmeter", "Artikel", "Produkte",
+                        "Bewertungen", "Follower", "Likes", "Punkte", "Kilometer", "Meter", "Tage", "Wochen"))
+_CITY_TRAIL = re.compile(r"\s*(?:\b(?:Deutschland|Germany|Tel|Telefon|Fon|Fax|Mobil|Handy|E-Mail|Email|Mail|Web|"
+                         r"Internet|Öffnungszeiten|Ortsteil|OT|Kontakt|Route|In|Google|Maps|Anfahrt|Routenplaner|"
+                         r"Geschäftsführer|Inhaber|Inhaberin|Vertreten|USt|Steuer)\b.*)$")
+_STREET_LABEL = re.compile(r"^.*\b(?:(?:adresse|anschrift|postanschrift|besuchsadresse|hausanschrift|"
+                           r"lieferadresse)\b:?|"
+                           r"(?:standort|sitz|büro|praxis|ort|filiale|lage|kanzlei|laden|werkstatt)\s*:)\s*",
+                           re.IGNORECASE)
+_STREET_WORD_HINT = re.compile(r"str\.|(?:stra(?:ß|ss)e|weg|allee|platz|gasse|ring|damm|ufer|chaussee|markt|steig|"
+                               r"pfad|berg|hof|feld|garten|wall|graben|leite|kamp|bogen|winkel|promenade|zeile|stieg|"
+                               r"tor|aue|grund|höhe|blick|hain|anger|park|bahnhof|hafen|wiese|rain|wende|kuhle|bruch|"
+                               r"heck|born|mühle|trift|twiete|deich|koppel|wald|holz|kreuz)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class AddressHit:
+    """An address found in a page's lines; `first`/`last` are the line indices it spans."""
+
+    address: Address
+    first: int
+    last: int
+
+
+def street_key(street: str | None) -> str:
+    """A comparison form: lower case, ß→ss, "str." → "strasse", no spaces, dashes, dots or commas."""
+    s = (street or "").lower().replace("ß", "ss")
+    s = re.sub(r"str\.", "strasse", s)
+    s = re.sub(r"str\b", "strasse", s)
+    return re.sub(r"[\s\-.,]", "", s)
+
+
+def address_key(addr: Address) -> tuple[str, str]:
+    return street_key(addr.street or addr.po_box), addr.postcode or ""
+
+
+def _clean_city(city: str) -> str:
+    city = _CITY_TRAIL.sub("", city).strip(" ,.-/|")
+    words = city.split()
+    # "Berlin Telefon ..." is cut by _CITY_TRAIL; a trailing lowercase or stop word is not part of the name.
+    while words and (words[-1] in _CITY_STOP or (words[-1][0].islower() and words[-1] not in ("am", "an", "der"))):
+        words.pop()
+    while words and words[-1] in ("am", "an", "der", "im", "in", "bei"):
+        words.pop()
+    return " ".join(words)
+
+
+def _street_from(chunk: str) -> str | None:
+    """The street and house number at the end of a chunk of text, or None."""
+    chunk = chunk.strip(" ,;|·•/-–")
+    chunk = _STREET_LABEL.sub("", chunk)
+    if "@" in chunk or "http" in chunk.lower() or "www." in chunk.lower():
+        # Contact data run into the street ("... info@x.de Waldstr. 21"): keep what follows the last such token.
+        chunk = re.split(r"\S*(?:@|http|www\.)\S*", chunk)[-1].strip()
+    if not chunk or len(chunk) > 90:
+        return None
+    m = _STREET.search(chunk)
+    if not m:
+        return None
+    street = m.group("street").strip(" ,")
+    # Drop a leading company or person name run into the street ("Bäckerei Friedrich GmbH Waldstr. 21").
+    parts = street.split()
+    if len(parts) > 4 or (len(parts) > 2 and not _STREET_WORD_HINT.search(street)):
+        for k in range(1, len(parts) - 1):
+            tail = " ".join(parts[k:])
+            if _STREET_WORD_HINT.search(parts[k]) or parts[k].lower() in ("am", "an", "auf", "im", "in", "zum", "zur",
+                                                                          "alte", "alter", "neue", "hinter", "unter"):
+                street = tail
+                break
+        else:
+            if len(parts) > 4:
+                return None
+    if re.fullmatch(r"[\d\s\-/]+", street) or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", street):
+        return None
+    low = street.lower()
+    if any(w in low for w in ("tel", "fax", "mobil", "handy", "hrb", "ust", "steuer", "iban", "uhr ", "€")) and \
+            not _STREET_WORD_HINT.search(street):
+        return None
+    return street
+
+
+def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
+    """Every postal address in the lines, in reading order (duplicates kept: callers count them)."""
+    hits: list[AddressHit] = []
+    for idx, text in enumerate(lines):
+        if len(text) > 400 or not _FIVE_DIGITS.search(text):
+            continue
+        for m in _POSTCODE_CITY.finditer(text):
+            before = text[: m.start()]
+            if _NOT_POSTCODE_BEFORE.search(before):
+                continue
+            city = _clean_city(m.group("city"))
+            if not city or city.split()[0] in _CITY_STOP:
+                continue
+            postcode = m.group("postcode")
+            street: str | None = None
+            first = idx
+            po_box: str | None = None
+            box = _PO_BOX.search(before)
+            if box:
+                po_box = box.group("box").strip()
+            else:
+                trimmed = before.rstrip(" ,;|·•/-–")
+                chunk = re.split(r"[,;|·•]|\s/\s|\s-\s|\s–\s", trimmed)[-1] if trimmed else ""
+                street = _street_from(chunk) if chunk.strip() else None
+                if street is None and not before.strip(" ,;|·•/-–") and idx > 0:
+                    prev = lines[idx - 1]
+                    pbox = _PO_BOX.search(prev)
+                    if pbox:
+                        po_box = pbox.group("box").strip()
+                        first = idx - 1
+                    else:
+                        street = _street_from(re.split(r"[,;|·•]", prev)[-1])
+                        if street is not None:
+                            first = idx - 1
+            hits.append(AddressHit(Address(street=street, postcode=postcode, city=city, po_box=po_box), first, idx))
+    return hits

@@ -1,0 +1,296 @@
+"""One parse per page: the lxml tree plus its visible text as a list of `Line`s with their context.
+
+Every field parser works on these lines (text, heading level, page region, links, enclosing block element) instead of
+walking the tree again; this is what keeps the whole page object fast. The walk is iterative (`iterwalk`), so deep
+markup cannot exhaust the Python stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape as html_escape
+from html import unescape
+
+from lxml import etree, html
+
+BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "tbody", "tfoot", "thead", "tr", "ul", "legend", "option", "select", "textarea", "frameset", "frame",
+    "noframes",
+))
+CELL_TAGS = frozenset(("td", "th"))
+# Inline elements whose edges separate words (adjacent links in a footer must not run together).
+SOFT_BREAK_TAGS = frozenset(("a", "button", "label", "input", "img", "i", "small", "time"))
+SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+                       "canvas", "video", "audio", "map", "head", "title", "meta", "link", "base"))
+HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "dt": 7, "th": 7, "legend": 7, "summary": 7,
+                 "caption": 7}
+REGION_TAGS = {"header": "header", "nav": "nav", "footer": "footer", "aside": "aside"}
+REGION_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
+                "menu": "nav", "menubar": "nav"}
+_REGION_TOKEN = re.compile(r"^(?:site-|page-|main-|global-|top-|primary-)?(footer|nav|navbar|navigation|menu|mainmenu|"
+                           r"main-menu|topbar|header|masthead|site-header|colophon|copyright|sidebar)(?:-wrapper|-area|"
+                           r"-container|-inner)?$")
+_TOKEN_REGION = {"footer": "footer", "colophon": "footer", "copyright": "footer", "nav": "nav", "navbar": "nav",
+                 "navigation": "nav", "menu": "nav", "mainmenu": "nav", "main-menu": "nav", "topbar": "header",
+                 "header": "header", "masthead": "header", "site-header": "header", "sidebar": "aside"}
+_REGION_HINT = re.compile(r"foot|nav|menu|head|mast|colophon|copyright|sidebar|topbar", re.IGNORECASE)
+_WS = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+MAX_ELEMENTS = 60_000
+"""Pages with more elements are tag soup or generated dumps; walking them would cost more than they can yield."""
+
+
+class TooComplex(ValueError):
+    """The markup is too large to walk; the message becomes `PageRecord.error`."""
+
+
+@dataclass(slots=True)
+class Line:
+    """A run of visible text between two block boundaries."""
+
+    index: int
+    text: str
+    block: html.HtmlElement  # the innermost block element the text belongs to
+    tag: str  # that element's tag
+    level: int  # 1-6 for h1-h6, 7 for label-like cells (dt, th, legend, summary), 0 for ordinary text
+    region: str  # "main", "header", "nav", "footer" or "aside"
+    heading: int  # index of the closest heading line before this one, -1 when none
+    in_list: bool  # inside a <li>
+    in_table: bool
+    tels: list[tuple[str, str]] = field(default_factory=list)  # (href without "tel:", link text)
+    mails: list[tuple[str, str]] = field(default_factory=list)  # (href without "mailto:", link text)
+    links: list[tuple[str, str]] = field(default_factory=list)  # other (href, link text)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Doc:
+    """A parsed page: the tree, its lines, inline scripts and the line span of every block element."""
+
+    root: html.HtmlElement
+    lines: list[Line]
+    scripts: list[str]
+    json_ld: list[str]
+    title: str
+    meta: dict[str, str]
+    spans: dict[html.HtmlElement, tuple[int, int]]
+    lang: str | None = None
+    max_depth: int = 0
+    _lower: list[str] | None = None
+
+    def lowers(self) -> list[str]:
+        if self._lower is None:
+            self._lower = [line.text.lower() for line in self.lines]
+        return self._lower
+
+    def heading_text(self, line: Line) -> str:
+        return self.lines[line.heading].text if line.heading >= 0 else ""
+
+    def span_of(self, el: html.HtmlElement) -> tuple[int, int] | None:
+        return self.spans.get(el)
+
+
+def clean(text: str) -> str:
+    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip(" |")
+
+
+def _region_of(el: html.HtmlElement) -> str | None:
+    tag = el.tag
+    if tag in REGION_TAGS:
+        return REGION_TAGS[tag]
+    role = el.get("role")
+    if role and role in REGION_ROLES:
+        return REGION_ROLES[role]
+    for attr in ("id", "class"):
+        value = el.get(attr)
+        if value and _REGION_HINT.search(value):
+            for token in value.lower().split():
+                m = _REGION_TOKEN.match(token)
+                if m:
+                    return _TOKEN_REGION.get(m.group(1), "main")
+    return None
+
+
+def parse_html(text: str) -> html.HtmlElement:
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    root = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    return root
+
+
+def build_doc(root: html.HtmlElement) -> Doc:
+    """Walk the tree once and cut its visible text into lines."""
+    lines: list[Line] = []
+    scripts: list[str] = []
+    json_ld: list[str] = []
+    spans: dict[html.HtmlElement, tuple[int, int]] = {}
+    starts: dict[html.HtmlElement, int] = {}
+    buf: list[str] = []
+    tels: list[tuple[str, str]] = []
+    mails: list[tuple[str, str]] = []
+    links: list[tuple[str, str]] = []
+    block_stack: list[html.HtmlElement] = []
+    region_stack: list[tuple[html.HtmlElement, str]] = []
+    list_depth = 0
+    table_depth = 0
+    last_heading = -1
+    count = 0
+    title = ""
+    meta: dict[str, str] = {}
+    lang = root.get("lang")
+
+    def flush() -> None:
+        nonlocal last_heading
+        if not buf and not tels and not mails:
+            return
+        raw = "".join(buf)
+        buf.clear()
+        block = block_stack[-1] if block_stack else root
+        tag = block.tag if isinstance(block.tag, str) else "div"
+        # Preformatted text keeps its line breaks: an address block in <pre> is several lines.
+        texts = [clean(part) for part in raw.split("\n")] if tag == "pre" else [clean(raw)]
+        texts = [t for t in texts if t] or ([""] if tels or mails else [])
+        if not texts:
+            links.clear()
+            return
+        level = HEADING_LEVEL.get(tag, 0)
+        for n, text in enumerate(texts):
+            first = n == 0
+            line = Line(index=len(lines), text=text, block=block, tag=tag, level=level,
+                        region=region_stack[-1][1] if region_stack else "main", heading=last_heading,
+                        in_list=list_depth > 0, in_table=table_depth > 0, tels=list(tels) if first else [],
+                        mails=list(mails) if first else [], links=list(links) if first else [])
+            lines.append(line)
+            if level and text:
+                last_heading = line.index
+        tels.clear()
+        mails.clear()
+        links.clear()
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    skipped: html.HtmlElement | None = None
+    depth = max_depth = 0
+    for event, el in walker:
+        if event == "start":
+            depth += 1
+            max_depth = max(max_depth, depth)
+        else:
+            depth -= 1
+        tag = el.tag
+        if not isinstance(tag, str):  # comments, processing instructions, entities
+            if event == "end" and el.tail:
+                buf.append(el.tail)
+            continue
+        if event == "end":
+            if el is skipped:
+                skipped = None
+            elif tag in BLOCK_TAGS or tag in CELL_TAGS:
+                if tag == "th" or tag not in CELL_TAGS:
+                    flush()
+                if block_stack and block_stack[-1] is el:
+                    block_stack.pop()
+                spans[el] = (starts.pop(el, len(lines)), len(lines))
+                if tag == "li":
+                    list_depth -= 1
+                elif tag == "table":
+                    table_depth -= 1
+            elif tag in SOFT_BREAK_TAGS:
+                buf.append(" ")
+            if region_stack and region_stack[-1][0] is el:
+                region_stack.pop()
+            if el.tail:
+                buf.append(el.tail)
+            continue
+        count += 1
+        if count > MAX_ELEMENTS:
+            raise TooComplex(f"markup too large (more than {MAX_ELEMENTS} elements)")
+        if tag == "head":
+            continue  # walk it for title/meta/ld+json, but it yields no lines
+        if tag in SKIP_TAGS:
+            _collect_head_item(el, tag, scripts, json_ld, meta)
+            if tag == "title" and not title:
+                title = clean(el.text_content())
+            walker.skip_subtree()
+            skipped = el
+            continue
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            walker.skip_subtree()
+            skipped = el
+            continue
+        region = _region_of(el)
+        if region:
+            region_stack.append((el, region))
+        if tag in BLOCK_TAGS or tag == "br":
+            flush()
+            if tag != "br":
+                block_stack.append(el)
+                starts[el] = len(lines)
+                if tag == "li":
+                    list_depth += 1
+                elif tag == "table":
+                    table_depth += 1
+        elif tag in CELL_TAGS:
+            if tag == "th" or _first_cell(el):
+                flush()
+            else:
+                buf.append(" | ")
+            block_stack.append(el)
+            starts[el] = len(lines)
+        elif tag in SOFT_BREAK_TAGS:
+            buf.append(" ")
+        if tag == "a":
+            href = (el.get("href") or "").strip()
+            low = href[:7].lower()
+            if low.startswith(("tel:", "callto:", "sms:")):
+                tels.append((href.split(":", 1)[1], clean(el.text_content())))
+            elif low.startswith("mailto:"):
+                mails.append((href[7:], clean(el.text_content())))
+            elif href:
+                links.append((href, clean(el.text_content())))
+        if el.text:
+            buf.append(el.text)
+    flush()
+    return Doc(root=root, lines=lines, scripts=scripts, json_ld=json_ld, title=title, meta=meta, spans=spans,
+               lang=lang, max_depth=max_depth)
+
+
+PARSER_MAX_DEPTH = 250
+"""libxml2 stops nesting at 256 levels and drops what lies deeper; such pages are read as plain text instead."""
+
+
+def plain_text_doc(text: str) -> Doc:
+    """A page read without its markup: tags become line breaks (for markup nested deeper than the parser goes)."""
+    stripped = re.sub(r"<(?:script|style)\b.*?</(?:script|style)\s*>", "\n", text, flags=re.IGNORECASE | re.DOTALL)
+    stripped = re.sub(r"<[^>]*>", "\n", stripped)
+    return build_doc(parse_html("<html><body><pre>" + html_escape(unescape(stripped)) + "</pre></body></html>"))
+
+
+def _collect_head_item(el: html.HtmlElement, tag: str, scripts: list[str], json_ld: list[str],
+                       meta: dict[str, str]) -> None:
+    if tag == "script":
+        typ = (el.get("type") or "").lower()
+        if "ld+json" in typ:
+            json_ld.append(el.text or "")
+        elif not el.get("src") and (not typ or "javascript" in typ or "module" in typ):
+            scripts.append(el.text or "")
+    elif tag == "meta":
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        content = el.get("content")
+        if key and content:
+            meta.setdefault(key, content)
+
+
+def _first_cell(el: html.HtmlElement) -> bool:
+    """A cell that starts a row is a fresh line; later cells of the row join it with ' | '."""
+    sib = el.getprevious()
+    while sib is not None:
+        if isinstance(sib.tag, str) and sib.tag in CELL_TAGS:
+            return False
+        sib = sib.getprevious()
+    return True

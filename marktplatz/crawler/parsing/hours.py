@@ -1,0 +1,434 @@
+"""German opening-hours text → weekly tables.
+
+`parse_hours(lines)` reads the lines of one schedule (a table, a definition list, a paragraph or a footer line) and
+returns the week it states, plus the phrases that are not a weekly schedule (appointments, "ab 6 Uhr", holidays) as
+notes. It understands `Mo–Fr`, `Mo.-Fr.`, `Montag bis Freitag`, `Mo, Di, Do`, `Mo & Fr`, `täglich`, `werktags`,
+split shifts joined by `und`, `/`, `,`, `&`, `+`, times as `8`, `8.30`, `8:30 Uhr`, `9-13 Uhr`, `durchgehend`,
+`Ruhetag`/`geschlossen`, `nach Vereinbarung`, a lunch break (`Mittagspause 12-13`), half-day closures
+(`Mittwochnachmittag geschlossen`) and days written on one line with their times on the next (tables, `<dl>`).
+
+Nothing is guessed: a day without a stated time range is left out, open-ended times (`ab 6:00`) go to the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from marktplatz.crawler.pages.record import DAYS, Week
+from marktplatz.crawler.parsing import vocab
+
+_DAY_ALTS = sorted(vocab.DAY_WORDS, key=len, reverse=True)
+_GROUP_ALTS = sorted(vocab.DAY_GROUP_WORDS, key=len, reverse=True)
+_MONTHS = {"januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3, "mrz": 3,
+           "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+           "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+           "dezember": 12, "dez": 12}
+_MONTH_ALTS = sorted(_MONTHS, key=len, reverse=True)
+
+_TOKEN_RE = re.compile(
+    r"(?P<date>(?<![\d.:])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.(?:\s?(?:19|20)?\d{2}(?!\d))?(?![\d:])"
+    r"|(?<![\d.:])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:" + "|".join(_MONTH_ALTS) + r")\b\.?(?:\s?(?:19|20)\d{2})?)"
+    r"|(?P<always>rund um die uhr|24\s?stunden|24/7)"
+    r"|(?P<time>(?<![\d.,:])(?:[01]?\d|2[0-4])(?:\s?[:.]\s?[0-5]\d)?(?!\s?[.,]\d)(?![\d%€$]|\s?(?:€|eur\b|euro|%|"
+    r"jahr|kg|km|min\b|minuten|personen|plätze|std\b|stunden|stück|tage|wochen|monat|m²|qm|cm|mm|ml|g\b|x\b|"
+    r"\.\d)))(?:\s?(?:uhr|h\b|hrs?\b|o'clock))?"
+    r"|(?P<group>" + "|".join(re.escape(g) for g in _GROUP_ALTS) + r")\b"
+    r"|(?P<dayx>(?P<day>(?:" + "|".join(_DAY_ALTS) + r"))(?P<half>vormittags?|nachmittags?|abends?|morgens?)?\b"
+    r"(?P<dot>\.)?)"
+    r"|(?P<holiday>feiertage?n?s?\b|feiertags\b)"
+    r"|(?P<closed>geschlossen|ruhetag|closed\b|betriebsruhe|keine sprechstunde)"
+    r"|(?P<appt>(?:termine?\s)?nach\s(?:telefonischer\s)?(?:vereinbarung|absprache|terminabsprache|terminvereinbarung)"
+    r"|nur\s(?:mit|auf|nach)\s(?:termin(?:vereinbarung|absprache)?|voranmeldung|anmeldung)|auf termin"
+    r"|by appointment|terminvereinbarung)"
+    r"|(?P<brk>\b(?:mittagspause|mittagsruhe|mittagszeit|pause)\b)"
+    r"|(?P<half2>vormittags?|nachmittags?|abends|morgens)\b"
+    r"|(?P<dash>\s?(?:-|–|—|‐|‑|−|bis\b|to\b)\s?)"
+    r"|(?P<sep>,|;|/|&|\+|\||·|•|\bund\b|\bu\.|\bsowie\b|\bsowie\b)"
+    r"|(?P<open>\bab\b)"
+    r"|(?P<word>[^\W\d_]+|\d+)",
+    re.IGNORECASE,
+)
+_FILLER = frozenset(("von", "uhr", "durchgehend", "geöffnet", "geoeffnet", "offen", "open", "jeweils", "am", "an",
+                     "den", "vom", "from", "zwischen", "und", "zeit", "zeiten", "sowie", "auch", "nur", "immer",
+                     "wir", "sind", "haben", "für", "sie", "da", "hours", "täglich", "sprechzeiten", "öffnungszeiten",
+                     "oeffnungszeiten", "ab", "h", "s", "ca", "circa", "bzw", "oder", "noch", "wieder", "mittags"))
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str
+    value: Any
+    text: str
+
+
+def _minutes(text: str) -> int | None:
+    m = re.match(r"(\d{1,2})(?:\s?[:.]\s?(\d{2}))?", text)
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    if h > 24 or mi > 59 or (h == 24 and mi):
+        return None
+    return h * 60 + mi
+
+
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The schedule tokens of a text (memoised: footers repeat on every page; tokens are never mutated)."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "word"
+        raw = m.group(0)
+        low = raw.lower()
+        if kind == "dayx":
+            word = m.group("day").lower()
+            dotted = bool(m.group("dot"))
+            if (word in vocab.AMBIGUOUS_DAY_ABBREVIATIONS and not dotted
+                    and not m.group("day")[0].isupper() and not m.group("half")):
+                out.append(Token("word", low, raw))
+                continue
+            half = (m.group("half") or "").lower()
+            value = (vocab.DAY_WORDS[word], "pm" if half.startswith(("nach", "abend")) else "am" if half else "")
+            out.append(Token("day", value, raw))
+        elif kind == "time":
+            mins = _minutes(raw)
+            out.append(Token("time", mins, raw) if mins is not None else Token("word", low, raw))
+        elif kind == "group":
+            out.append(Token("group", vocab.DAY_GROUP_WORDS[low], raw))
+        elif kind == "half2":
+            out.append(Token("half", "pm" if low.startswith(("nach", "abend")) else "am", raw))
+        elif kind == "sep":
+            out.append(Token("sep", low.strip(), raw))
+        elif kind == "word":
+            if low in _FILLER:
+                continue
+            out.append(Token("word", low, raw))
+        else:
+            out.append(Token(kind, low, raw))
+    return tuple(out)
+
+
+@dataclass
+class HoursResult:
+    """What one schedule text states: the week, whether it said anything at all, and its non-weekly phrases."""
+
+    week: Week = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    appointment_days: list[str] = field(default_factory=list)
+    closed_days: list[str] = field(default_factory=list)
+    always_open: bool = False
+
+    @property
+    def found(self) -> bool:
+        return bool(self.week)
+
+
+def fmt(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _merge_intervals(items: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(set(items)):
+        if out and start <= out[-1][1] and end > out[-1][0] and end >= start:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _interval_ok(start: int, end: int) -> bool:
+    if start == end:
+        return False
+    if end < start:
+        # Past midnight only for evening openings (bars, restaurants); "9-6" is a 12-hour clock we do not guess.
+        return start >= 15 * 60 and end <= 6 * 60
+    return True
+
+
+@dataclass
+class _Rule:
+    days: list[str]
+    half: dict[str, str]
+    intervals: list[tuple[int, int]] = field(default_factory=list)
+    closed: bool = False
+    appointment: bool = False
+    breaks: list[tuple[int, int]] = field(default_factory=list)
+    until: int | None = None  # "(Donnerstag bis 20 Uhr)": a later closing time for days stated before
+
+
+class _Parser:
+    """A small state machine over tokens: day sets, then time ranges, then the next day set."""
+
+    def __init__(self) -> None:
+        self.rules: list[_Rule] = []
+        self.current: _Rule | None = None
+        self.orphans: list[tuple[int, int]] = []  # ranges seen before any day set ("8-18 Uhr Mo-Fr")
+        self.orphan_breaks: list[tuple[int, int]] = []
+        self.pending_break = False
+        self.notes: list[str] = []
+        self.always = False
+
+    def feed(self, tokens: Sequence[Token]) -> None:
+        """Read one line; ranges written before their days ("8-18 Uhr Mo-Fr") only pair up within the line."""
+        self._feed(tokens)
+        cur = self.current
+        if cur is not None and not cur.intervals and self.orphans and not cur.closed and not cur.appointment:
+            cur.intervals.extend(self.orphans)
+        self.orphans = []
+
+    def _feed(self, tokens: Sequence[Token]) -> None:
+        i, n = 0, len(tokens)
+        while i < n:
+            tok = tokens[i]
+            if tok.kind in ("day", "group"):
+                i = self._read_days(tokens, i)
+                continue
+            if tok.kind == "time":
+                i = self._read_time(tokens, i)
+                continue
+            if (tok.kind == "dash" and i + 1 < n and tokens[i + 1].kind == "time" and i > 0
+                    and tokens[i - 1].kind in ("day", "group") and self.current is not None
+                    and not self.current.intervals):
+                self.current.until = tokens[i + 1].value
+                i += 2
+                continue
+            if tok.kind == "closed":
+                if self.current is not None and (not self.current.intervals or self.current.half):
+                    self.current.closed = True
+                i += 1
+                continue
+            if tok.kind == "appt":
+                if self.current is not None and not self.current.intervals:
+                    self.current.appointment = True
+                i += 1
+                continue
+            if tok.kind == "always":
+                if self.current is not None:
+                    self.current.intervals.append((0, 24 * 60))
+                else:
+                    self.always = True
+                i += 1
+                continue
+            if tok.kind == "brk":
+                target = self.current
+                if self._time_follows(tokens, i):
+                    self.pending_break = True
+                elif target is not None and target.intervals and self._last_interval_adjacent(tokens, i):
+                    # "8-18 Uhr, 12-13 Uhr Mittagspause": the range just read was the break.
+                    target.breaks.append(target.intervals.pop())
+                else:
+                    self.pending_break = True
+                i += 1
+                continue
+            if tok.kind == "half" and self.current is not None:
+                # "Mi nachmittags geschlossen": a half-day qualifier after the day set.
+                for day in self.current.days:
+                    self.current.half[day] = str(tok.value)
+                i += 1
+                continue
+            if tok.kind == "open":
+                # "ab 6:00": an open-ended time is not a range; skip the time so it is not read as one.
+                j = i + 1
+                while j < n and tokens[j].kind in ("time", "sep"):
+                    j += 1
+                self.notes.append(" ".join(t.text for t in tokens[i:j]).strip())
+                i = j
+                continue
+            i += 1
+
+    @staticmethod
+    def _time_follows(tokens: Sequence[Token], i: int) -> bool:
+        j = i + 1
+        while j < len(tokens) and tokens[j].kind in ("sep", "word") and j - i <= 3:
+            j += 1
+        return j < len(tokens) and tokens[j].kind == "time"
+
+    def _last_interval_adjacent(self, tokens: Sequence[Token], i: int) -> bool:
+        j = i - 1
+        while j >= 0 and tokens[j].kind in ("sep", "word"):
+            if tokens[j].kind == "word" and tokens[j].value not in ("die", "ist", "eine", "haben", "wir"):
+                return False
+            j -= 1
+        return j >= 0 and tokens[j].kind == "time"
+
+    def _read_days(self, tokens: Sequence[Token], i: int) -> int:
+        days: list[str] = []
+        half: dict[str, str] = {}
+        n = len(tokens)
+        expect_more = True
+        while i < n and expect_more:
+            tok = tokens[i]
+            if tok.kind == "group":
+                days.extend(d for d in tok.value if d not in days)
+                i += 1
+            elif tok.kind == "day":
+                first, first_half = tok.value
+                i += 1
+                if i + 1 < n and tokens[i].kind == "dash" and tokens[i + 1].kind == "day":
+                    last, last_half = tokens[i + 1].value
+                    a, b = DAYS.index(first), DAYS.index(last)
+                    span = [DAYS[k % 7] for k in range(a, b + 1 if b >= a else b + 8)]
+                    days.extend(d for d in span if d not in days)
+                    if last_half:
+                        half[last] = last_half
+                    i += 2
+                else:
+                    if first not in days:
+                        days.append(first)
+                    if first_half:
+                        half[first] = first_half
+            elif tok.kind == "holiday":
+                i += 1
+            else:
+                break
+            # A separator continues the set only when another day follows it.
+            if i + 1 < n and tokens[i].kind == "sep" and tokens[i + 1].kind in ("day", "group", "holiday"):
+                i += 1
+                continue
+            if i < n and tokens[i].kind in ("holiday", "day", "group"):
+                continue
+            expect_more = False
+        if not days:
+            return i + 1 if i < n and tokens[i].kind == "holiday" else max(i, 1)
+        self._close_current()
+        self.current = _Rule(days=days, half=half)
+        if self.pending_break and self.rules:
+            self.pending_break = False
+        return i
+
+    def _read_time(self, tokens: Sequence[Token], i: int) -> int:
+        n = len(tokens)
+        start = tokens[i].value
+        # "08:00 | 18:00" in a table row (opening and closing in two columns) reads like a range.
+        table_pair = tokens[i + 1].kind == "sep" and tokens[i + 1].value == "|" if i + 1 < n else False
+        ranged = i + 2 < n and tokens[i + 2].kind == "time" and (
+            tokens[i + 1].kind == "dash" or (table_pair and not (i > 0 and tokens[i - 1].kind == "dash")))
+        if ranged:
+            end = tokens[i + 2].value
+            consumed = 3
+        else:
+            return i + 1  # a lone time ("bis 21 Uhr", "ab 6") is no range
+        if i > 0 and tokens[i - 1].kind == "dash":
+            return i + 1
+        assert isinstance(start, int) and isinstance(end, int)
+        if end == 0 and start > 0:
+            end = 24 * 60
+        if not _interval_ok(start, end):
+            return i + consumed
+        if self.pending_break:
+            self.pending_break = False
+            if self.current is not None:
+                self.current.breaks.append((start, end))
+            else:
+                self.orphan_breaks.append((start, end))
+            return i + consumed
+        if self.current is None or self.current.closed or self.current.appointment:
+            self.orphans.append((start, end))
+        else:
+            self.current.intervals.append((start, end))
+        return i + consumed
+
+    def _close_current(self) -> None:
+        cur = self.current
+        if cur is None:
+            return
+        self.rules.append(cur)
+        self.current = None
+
+    def result(self) -> HoursResult:
+        self._close_current()
+        res = HoursResult(notes=list(self.notes), always_open=self.always)
+        week: dict[str, list[tuple[int, int]]] = {}
+        if self.always and not self.rules:
+            week = {day: [(0, 24 * 60)] for day in DAYS}
+        for rule in self.rules:
+            if rule.appointment and not rule.intervals:
+                res.appointment_days.extend(rule.days)
+                continue
+            if rule.until is not None and not rule.intervals:
+                for day in rule.days:
+                    if week.get(day) and rule.until > week[day][-1][0]:
+                        week[day] = [*week[day][:-1], (week[day][-1][0], rule.until)]
+                continue
+            if rule.closed and not rule.intervals:
+                for day in rule.days:
+                    half = rule.half.get(day)
+                    if half and day in week:
+                        week[day] = _clip(week[day], half)
+                    elif not half:
+                        week.pop(day, None)
+                        res.closed_days.append(day)
+                continue
+            if not rule.intervals:
+                continue
+            for day in rule.days:
+                new = list(rule.intervals)
+                old = week.get(day, [])
+                # A later rule for a day overrides an earlier one ("werktags 8-18, Sa 9-13") unless it adds a
+                # second shift that does not overlap ("Mo-Fr 8-12" then "Mo-Fr 14-18" on the next line).
+                if old and not any(a < d and c < b for a, b in old for c, d in new):
+                    week[day] = old + new
+                else:
+                    week[day] = new
+            for brk in rule.breaks:
+                for day in rule.days:
+                    week[day] = _subtract(week.get(day, []), brk)
+        for brk in self.orphan_breaks:
+            for day in list(week):
+                week[day] = _subtract(week[day], brk)
+        for day in DAYS:
+            ivs = _merge_intervals(week.get(day, []))
+            if ivs:
+                res.week[day] = [f"{fmt(a)}-{fmt(b)}" for a, b in ivs]
+        return res
+
+
+def _clip(intervals: list[tuple[int, int]], half: str) -> list[tuple[int, int]]:
+    """Drop the afternoon ("pm": keep what opens before noon) or the morning ("am") of a day."""
+    out: list[tuple[int, int]] = []
+    for a, b in intervals:
+        if half == "pm" and a < 12 * 60:
+            out.append((a, b if b <= 14 * 60 else 13 * 60))
+        elif half == "am" and b > 13 * 60:
+            out.append((a if a >= 11 * 60 else 13 * 60, b))
+    return out
+
+
+def _subtract(intervals: list[tuple[int, int]], brk: tuple[int, int]) -> list[tuple[int, int]]:
+    s, e = brk
+    out: list[tuple[int, int]] = []
+    for a, b in intervals:
+        if e <= a or s >= b:
+            out.append((a, b))
+            continue
+        if a < s:
+            out.append((a, s))
+        if e < b:
+            out.append((e, b))
+    return out
+
+
+def parse_hours(lines: Iterable[str]) -> HoursResult:
+    """Parse the lines of one schedule (in reading order) into a weekly table and notes."""
+    parser = _Parser()
+    for line in lines:
+        parser.feed(tokenize(line))
+    return parser.result()
+
+
+def parse_hours_text(text: str) -> HoursResult:
+    """Convenience for one string; newlines separate lines."""
+    return parse_hours(text.splitlines() or [text])
+
+
+def has_hours_tokens(tokens: Sequence[Token]) -> bool:
+    """Whether a line carries schedule material (a day or day group, or a time range)."""
+    kinds = {t.kind for t in tokens}
+    if "day" in kinds or "group" in kinds:
+        return True
+    return any(t.kind == "time" and i + 2 < len(tokens) and tokens[i + 1].kind == "dash"
+               and tokens[i + 2].kind == "time" for i, t in enumerate(tokens))

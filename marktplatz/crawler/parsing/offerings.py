@@ -1,0 +1,275 @@
+"""Offerings: the products and services a trader names.
+
+Sources, strongest first: sub-headings and list items of an offer section ("Leistungen", "Speisekarte", "Unser
+Service:", "Therapieangebot", "Rechtsgebiete") or of a whole offer page; item names of price lists; enumerations in a
+sentence that offers something ("Wir bieten ... Akupunktur, Bleaching und Hausbesuche an"); headings that list items
+with separators ("Sprachstörungen | Stimmstörungen | ..."). Navigation, calls to action, legal boilerplate, prices and
+hours are never offerings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from marktplatz.crawler.parsing import vocab
+from marktplatz.crawler.parsing.dom import Doc, Line
+
+_OFFER_HEADING = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.OFFERING_HEADINGS) + r")",
+                            re.IGNORECASE)
+_NOT_OFFER = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.NOT_OFFERING_WORDS)
+                        + r")(?![a-zäöü])",
+                        re.IGNORECASE)
+_PRICE = re.compile(r"(?:^|\s)(?:ab\s|je\s|pro\s)?\d{1,4}(?:[.,]\d{2}|,-|,–)\s?(?:€|eur\b|euro)?\s*$|"
+                    r"(?:^|\s)(?:ab\s)?\d{1,4}\s?(?:€|eur\b|euro)\s*$", re.IGNORECASE)
+_ONLY_PRICE = re.compile(r"^(?:ab\s|je\s|pro\s|nur\s)?\d{1,4}(?:[.,]\d{1,2}|,-|,–)?\s?(?:€|eur|euro)?\s*(?:\*|/.*)?$",
+                         re.IGNORECASE)
+_HOURS_LIKE = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s?-\s?\d{1,2}\s?uhr|\buhr\b|montag|dienstag|freitag|samstag|"
+                         r"sonntag|öffnungszeit", re.IGNORECASE)
+_SEPARATED = re.compile(r"\s[|·•/]\s|\s–\s")
+_VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in vocab.OFFERING_VERBS) + r")\b", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:(?:wir|ich)\s+)?(?:bieten|biete|bietet|führen|verkaufen)?\s*(?:ihnen\s+)?(?:außer|neben)?"
+                      r".*?\b(?:auch|wie|z\.\s?b\.|zum beispiel|insbesondere|u\.a\.|unter anderem|gebieten|gebiet|"
+                      r"bereichen|bereich)\s+", re.IGNORECASE)
+_VERB_LEAD = re.compile(r"^(?:(?:wir|ich)\s+)?(?:bieten|biete|bietet|führen|verkaufen)\s+(?:(?:ihnen|sie|wir|ich)\s+)*",
+                        re.IGNORECASE)
+_SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preise\b|rechtsgebiet|"
+                           r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht", re.IGNORECASE)
+_HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
+                          r"(?:bei|für|von|in)\s+", re.IGNORECASE)
+_TITLE_CLASS = re.compile(r"title|heading|headline|name|bold|kategorie|category", re.IGNORECASE)
+MAX_ITEM_WORDS = 8
+MAX_ITEM_CHARS = 70
+
+
+@dataclass(frozen=True, slots=True)
+class OfferingHit:
+    text: str
+    line: int
+    method: str  # "heading", "text" (lists, prose), "table" (price lists)
+    confidence: float
+
+
+def clean_item(text: str) -> str | None:
+    """A tidy offering, or None when the text is no offering (too long, a price, navigation, hours...)."""
+    t = re.sub(r"\s+", " ", text).strip(" \t-–—•·*:;,.|>→»")
+    t = re.sub(r"\s*(?:→|»|›)$", "", t)
+    if len(t) < 3 or len(t) > MAX_ITEM_CHARS or len(t.split()) > MAX_ITEM_WORDS:
+        return None
+    if not re.search(r"[A-Za-zÄÖÜäöüß]{3}", t) or _ONLY_PRICE.match(t):
+        return None
+    if (_NOT_OFFER.search(t) and len(t.split()) <= 3) or t.lower() in vocab.NOT_OFFERING_EXACT:
+        return None
+    if _HOURS_LIKE.search(t) or "@" in t or "http" in t.lower() or re.search(r"\d{4,}", t):
+        return None
+    if t.endswith(("?", "!")):
+        return None
+    return t
+
+
+def _enumeration(sentence: str) -> list[str]:
+    """"... auch Akupunktur, Bleaching, Air Flow und Hausbesuche an." → the listed items."""
+    s = sentence.strip().rstrip(".!")
+    s = re.sub(r"\s+(?:an|spezialisiert|zu ihren leistungen|im angebot)$", "", s, flags=re.IGNORECASE)
+    s = _LEAD_IN.sub("", s)
+    s = _VERB_LEAD.sub("", s)
+    parts = re.split(r",\s*|\s+und\s+|\s+sowie\s+|\s+oder\s+", s)
+    items: list[str] = []
+    complete = True
+    for p in parts:
+        p = re.sub(r"^(?:die|der|das|den|dem|eine?n?|auch|auf|im|in)\s+", "", p.strip(), flags=re.IGNORECASE)
+        item = clean_item(p)
+        if item is None or len(item.split()) > 4:
+            complete = False
+            break
+        items.append(item)
+    # Three items make a list; two only when short and nothing else follows ("Massage und Physiotherapie als
+    # tierärztliche Leistung an und erarbeiten ..." is a sentence, not a list).
+    if len(items) >= 3 or (len(items) == 2 and complete and all(len(i.split()) <= 3 for i in items)):
+        return items
+    return []
+
+
+def _section_lines(doc: Doc, head: Line) -> Iterator[Line]:
+    """Lines under a heading until the next heading of the same or a higher level."""
+    level = head.level if 1 <= head.level <= 6 else 7
+    lines = doc.lines
+    for line in lines[head.index + 1:]:
+        if line.region != head.region or (1 <= line.level <= 6 and line.level <= level):
+            return
+        # A kicker ("Das sollten Sie wissen") right above the next section's heading ends this section too.
+        nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        if 1 <= line.level <= 6 and nxt is not None and 1 <= nxt.level <= level:
+            return
+        if level == 7 and line.level == 7:
+            return
+        yield line
+
+
+def _is_nav_list(doc: Doc, line: Line) -> bool:
+    if line.region in ("nav", "header", "footer"):
+        return True
+    return bool(line.links) and len(line.links[0][1]) >= len(line.text) - 2
+
+
+def is_offer_heading(text: str) -> bool:
+    """Whether a text names a section of offers ("Leistungen", "Rechtsgebiete", "Speisekarte")."""
+    return bool(_OFFER_HEADING.search(text))
+
+
+def is_section_name(text: str) -> bool:
+    """A heading that names the offer section itself ("Medizinische Leistungen"), not an offer."""
+    return len(text.split()) <= 3 and bool(_SECTION_NAME.search(text))
+
+
+def _offer_heading(doc: Doc, line: Line) -> Line | None:
+    """The heading that opens an offer section at this line, or None."""
+    is_head = 1 <= line.level <= 7 or (line.text.endswith(":") and len(line.text) <= 40)
+    if _HOURS_LIKE.search(line.text) or not _OFFER_HEADING.search(line.text):
+        return None
+    if is_head:
+        return line
+    # A "kicker" (short line styled above a heading: "Unser Sortiment" / "Handwerk mit Tradition").
+    nxt = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    if nxt is not None and 1 <= nxt.level <= 6 and len(line.text.split()) <= 4 and nxt.block is not line.block:
+        return nxt
+    return None
+
+
+def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None) -> list[OfferingHit]:
+    """Offerings named on a page; `offer_page` for pages about offers, whose `topic` (e.g. "Torten") counts too."""
+    hits: list[OfferingHit] = []
+    seen: set[str] = set()
+
+    def add(text: str, line: int, method: str, conf: float) -> None:
+        item = clean_item(text)
+        if item is None:
+            return
+        key = item.lower()
+        if key not in seen:
+            seen.add(key)
+            hits.append(OfferingHit(item, line, method, conf))
+
+    lines = doc.lines
+    # 1. Offer sections: a heading (or "Unser Service:" label, or a kicker line right above a heading) naming
+    #    offers, then its sub-headings, its list items, or the item names of its price list.
+    for line in lines:
+        if line.region == "nav" or len(line.text) > 60:
+            continue
+        head = _offer_heading(doc, line)
+        if head is None:
+            continue
+        section = list(_section_lines(doc, head)) if head.level else list(_following_list(doc, head))
+        subheads = [s for s in section if 1 <= s.level <= 6]
+        items: list[Line] = subheads if len(subheads) >= 2 else [
+            s for s in section if s.in_list and not _is_nav_list(doc, s)]
+        for s in items[:60]:
+            if not (s.level and is_section_name(s.text)):
+                add(s.text, s.index, "heading" if s.level else "text", 0.75)
+        priced: set[int] = set()
+        if section:
+            for name, idx in _price_list_items(doc, section[0].index, section[-1].index + 1):
+                priced.add(idx)
+                add(name, idx, "table", 0.5)
+        if not items:
+            for s in section[:8]:
+                if s.index not in priced and (_VERB.search(s.text) or "," in s.text):
+                    for item in _enumeration(s.text):
+                        add(item, s.index, "text", 0.6)
+    # 2. A whole offer page: its sub-headings, else its list items, plus price-list item names.
+    if offer_page:
+        if topic:
+            add(topic, 0, "heading", 0.8)
+        main = [ln for ln in lines if ln.region == "main"]
+        heads = [ln for ln in main if 2 <= ln.level <= 5]
+        if len(heads) >= 3:
+            for ln in heads:
+                if not is_section_name(ln.text):
+                    add(ln.text, ln.index, "heading", 0.7)
+        else:
+            for ln in main:
+                if ln.in_list and not _is_nav_list(doc, ln):
+                    add(ln.text, ln.index, "text", 0.65)
+        for name, idx in _price_list_items(doc):
+            add(name, idx, "table", 0.7)
+    # 3. Headings that enumerate ("Sprachstörungen | Sprechstörungen | Stimmstörungen").
+    for line in lines:
+        if 1 <= line.level <= 3 and line.region != "nav" and len(_SEPARATED.findall(line.text)) >= 2:
+            parts = _SEPARATED.split(line.text)
+            parts[0] = _HEAD_PREFIX.sub("", parts[0])
+            if all(len(p.split()) <= 4 for p in parts):
+                for p in parts:
+                    add(p, line.index, "heading", 0.6)
+    # 4. Prose: "Wir bieten ... A, B und C an."
+    for line in lines:
+        if line.region != "main" or line.level or len(line.text) > 600 or not _VERB.search(line.text):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+            if _VERB.search(sentence) and ("," in sentence or " und " in sentence):
+                for item in _enumeration(sentence):
+                    add(item, line.index, "text", 0.5)
+    return hits
+
+
+def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
+    """The list items right after an "Unser Service:" label line."""
+    started = False
+    for line in doc.lines[label.index + 1:label.index + 80]:
+        if line.in_list:
+            started = True
+            yield line
+        elif started or line.level:
+            return
+
+
+def _price_list_items(doc: Doc, first: int = 0, end: int | None = None) -> list[tuple[str, int]]:
+    """Names of the rows of a price list or menu: the first text of the smallest element holding a price line,
+    and the short category line standing right before a row ("DAMEN", "COLORATION")."""
+    out: list[tuple[str, int]] = []
+    used: set[int] = set()
+    rows: list[tuple[int, int]] = []
+    for line in doc.lines[first:end]:
+        if line.region != "main" or not _PRICE.search(line.text):
+            continue
+        if not _ONLY_PRICE.match(line.text):
+            name = _PRICE.sub("", line.text).strip(" .:-–")
+            if name and line.index not in used:
+                used.add(line.index)
+                out.append((name, line.index))
+            continue
+        node = line.block
+        for _ in range(4):
+            span = doc.spans.get(node)
+            if span is not None:
+                names = [doc.lines[i] for i in range(span[0], span[1])
+                         if not _ONLY_PRICE.match(doc.lines[i].text) and not doc.lines[i].text.isdigit()]
+                if names:
+                    if span not in rows:
+                        rows.append(span)
+                    name_line = next((n for n in names if not _ROW_NOISE.match(n.text)), None)
+                    # "- ANSATZ" under "COLORATION" is a variant of the category above, which is taken instead.
+                    if name_line is not None and name_line.text.startswith(("-", "–")):
+                        used.add(name_line.index)
+                        name_line = None
+                    if name_line is not None and name_line.index not in used:
+                        used.add(name_line.index)
+                        out.append((name_line.text, name_line.index))
+                    break
+            parent = node.getparent()
+            if parent is None:
+                break
+            node = parent
+    row_lines = {i for a, b in rows for i in range(a, b)}
+    for a, _b in rows:
+        prev = a - 1
+        if prev < 0 or prev in row_lines or prev in used:
+            continue
+        cat = doc.lines[prev]
+        if cat.region == "main" and len(cat.text.split()) <= 4 and not _PRICE.search(cat.text) and cat.level != 1:
+            used.add(prev)
+            out.append((cat.text, prev))
+    return out
+
+
+_ROW_NOISE = re.compile(r"^(?:ab\s\d|\d+\s?(?:stück|stk|kugel|jahre|jahren)\b|klein$|groß$|gross$)", re.IGNORECASE)

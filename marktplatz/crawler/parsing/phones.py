@@ -1,0 +1,172 @@
+"""Phone and fax numbers in a page: E.164 via `phonenumbers` (region DE), each with its kind.
+
+Kinds: "voice" (incl. mobile), "fax", "emergency". The kind comes from the label written before the number on the same
+line ("Fax:", "Telefon", "Funk", "Notdiensthandy"), else from a label line or heading just above it ("Fax" in one
+element, the number in the next), so a fax wrapped in a `tel:` link stays a fax. Digit runs that are IBANs, tax,
+register or VAT numbers, postcodes or dates are rejected by `phonenumbers`' validation plus label and shape checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from marktplatz.crawler.parsing import vocab
+from marktplatz.crawler.parsing.dom import Doc, Line
+
+_DIGIT_RUN = re.compile(r"(?:\+|\(?0)\s?\d[\d\s/().\-–]{4,}\d")
+_TAX_SHAPE = re.compile(r"^\d{2,3}\s?/\s?\d{3,4}\s?/\s?\d{4,5}$")
+# Opening times ("08.30 - 13.00") and dates ("01.01.2020 - 31.12.2020") that phonenumbers would accept.
+_TIME_OR_DATE_SHAPE = re.compile(r"^\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2,4})?(?:\s?(?:uhr)?\s?[-–/]\s?\d{1,2}[.:]\d{2}"
+                                 r"(?:[.:]\d{2,4})?)*\s*$", re.IGNORECASE)
+_LABEL_RE = {
+    # One number for telephone and fax ("Tel./Fax:", "Telefon u. Fax", "Fax/Tel."); first, so it wins a tie with "fax".
+    "both": re.compile(r"(?<![a-zäöü])(?:(?:tel(?:efon)?|fon)\.?\s*(?:/|\+|&|und|u\.)\s*(?:tele)?fax"
+                       r"|(?:tele)?fax\.?\s*(?:/|\+|&|und|u\.)\s*(?:tel(?:efon)?|fon))\b", re.IGNORECASE),
+    "fax": re.compile(r"(?<![a-zäöü])(?:tele)?fax\b|\bfaks\b|📠", re.IGNORECASE),
+    "emergency": re.compile("|".join(vocab.EMERGENCY_LABELS), re.IGNORECASE),
+    "not": re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w.strip()) for w in vocab.NOT_PHONE_LABELS) + r")",
+                      re.IGNORECASE),
+    "mobile": re.compile(r"(?<![a-zäöü])(?:" + "|".join(vocab.MOBILE_LABELS) + r")", re.IGNORECASE),
+    "voice": re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.VOICE_LABELS) + r")",
+                        re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneHit:
+    """One number on a page."""
+
+    e164: str
+    kind: str  # "voice", "fax", "both" (one number for telephone and fax) or "emergency"
+    line: int
+    method: str  # "link" or "text"
+    labelled: bool
+
+
+@lru_cache(maxsize=4096)
+def to_e164(raw: str) -> str | None:
+    """A German-context number as E.164, or None when it is not a valid number."""
+    raw = unquote(raw).strip()
+    raw = re.sub(r"^(?:tel|callto|sms):", "", raw, flags=re.IGNORECASE)
+    raw = raw.split("?")[0].split(";")[0]
+    raw = raw.replace("(0)", "")
+    digits = re.sub(r"[^\d+]", "", raw)
+    if len(re.sub(r"\D", "", digits)) < 6:
+        return None
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    try:
+        num = phonenumbers.parse(digits, "DE")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(num):
+        return None
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+
+def classify_label(text: str) -> str | None:
+    """The kind a label names ("fax", "both", "emergency", "voice", "not" for IBAN/tax/register labels), or None."""
+    if not text:
+        return None
+    hits = {kind: m.end() for kind, rx in _LABEL_RE.items() if (m := _last(rx, text))}
+    if not hits:
+        return None
+    # The label closest to the number wins: "Tel. 123 · Fax: 456" gives the second number "fax".
+    kind = max(hits, key=lambda k: hits[k])
+    if kind == "mobile":
+        return "voice"
+    return kind
+
+
+def _last(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    last = None
+    for m in rx.finditer(text):
+        last = m
+    return last
+
+
+def _label_before(doc: Doc, line: Line, start: int, prev_end: int) -> tuple[str | None, bool]:
+    """The kind named just before position `start` in the line, else by a short label line or heading above."""
+    before = line.text[prev_end:start]
+    kind = classify_label(before[-40:])
+    if kind:
+        return kind, True
+    after = line.text[start:start + 60]
+    if re.search(r"\(\s*(?:tele)?fax\s*\)", after, re.IGNORECASE):
+        return "fax", True
+    if before.strip(" :|,;-–·") == "":
+        for back in (1, 2):
+            idx = line.index - back
+            if idx < 0:
+                break
+            prev = doc.lines[idx]
+            if len(prev.text) <= 40 and not any(ch.isdigit() for ch in prev.text):
+                kind = classify_label(prev.text)
+                if kind:
+                    return kind, True
+            if prev.block is not line.block and back == 1 and prev.level == 0 and len(prev.text) > 40:
+                break
+        if line.heading >= 0 and line.heading >= line.index - 3:
+            kind = classify_label(doc.lines[line.heading].text)
+            if kind:
+                return kind, True
+    return None, False
+
+
+def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]:
+    """Every phone/fax number on the page (or in the given lines) with its kind; IBAN/tax/register digits skipped."""
+    hits: list[PhoneHit] = []
+    for line in lines if lines is not None else doc.lines:
+        seen: set[str] = set()
+        for href, text in line.tels:
+            e164 = to_e164(href) or (to_e164(text) if text else None)
+            if not e164:
+                continue
+            pos = line.text.find(text) if text else -1
+            kind, labelled = _label_before(doc, line, pos if pos >= 0 else len(line.text), 0)
+            if kind == "not":
+                continue
+            hits.append(PhoneHit(e164, kind or "voice", line.index, "link", labelled))
+            seen.add(e164)
+        text = line.text
+        if len(text) > 600 or not any(sum(ch.isdigit() for ch in m.group(0)) >= 6 for m in _DIGIT_RUN.finditer(text)):
+            continue
+        prev_end = 0
+        for start, end, e164 in numbers_in_text(text):
+            if e164 is None:
+                prev_end = end
+                continue
+            kind, labelled = _label_before(doc, line, start, prev_end)
+            prev_end = end
+            if kind == "not" or e164 in seen:
+                continue
+            seen.add(e164)
+            hits.append(PhoneHit(e164, kind or "voice", line.index, "text", labelled))
+    return hits
+
+
+@lru_cache(maxsize=8192)
+def numbers_in_text(text: str) -> tuple[tuple[int, int, str | None], ...]:
+    """(start, end, E.164 or None for a rejected digit run) of the numbers in a text.
+
+    Memoised: headers and footers repeat on every page of a site, and matching is the costly part.
+    """
+    out: list[tuple[int, int, str | None]] = []
+    for m in PhoneNumberMatcher(text, "DE", leniency=Leniency.VALID):
+        raw = m.raw_string
+        rejected = (_TAX_SHAPE.match(raw.strip()) or _TIME_OR_DATE_SHAPE.match(raw)
+                    or re.match(r"^\d{5}$", re.sub(r"\D", "", raw))
+                    # A number glued to letters or a dotted date is a code or a date, not a phone.
+                    or (m.start > 0 and (text[m.start - 1].isalnum() or text[m.start - 1] == ".")))
+        e164 = None if rejected else phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+        if e164 and not e164.startswith("+49") and not raw.lstrip().startswith(("+", "00")):
+            e164 = None
+        out.append((m.start, m.end, e164))
+    return tuple(out)

@@ -1,0 +1,209 @@
+"""Finding the schedules on a page: which lines belong together, what each schedule is called, what is a note.
+
+A schedule is a run of lines with days and times (a table, a `<dl>`, a footer paragraph). A heading without days or
+times ("Öffnungszeiten", "Werkstatt", "Offene Sprechstunde", a branch name) closes the run and names the next one;
+a heading that is itself a day ("Dienstag - Sonntag") belongs to the run. Lines about appointments, holidays or
+Betriebsurlaub near a schedule become notes instead of hours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from marktplatz.crawler.parsing import vocab
+from marktplatz.crawler.parsing.dom import Doc, Line
+from marktplatz.crawler.parsing.hours import HoursResult, Token, _Parser, has_hours_tokens, tokenize
+
+_MAIN_LABEL = re.compile("|".join(re.escape(w) for w in vocab.MAIN_HOURS_LABELS), re.IGNORECASE)
+_SECONDARY_LABEL = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.SECONDARY_HOURS_LABELS)
+                              + r")", re.IGNORECASE)
+_HOURS_HEADING = re.compile(r"öffnungszeit|oeffnungszeit|offnungszeit|geschäftszeit|sprechzeit|sprechstunde|"
+                            r"bürozeit|zeiten\b|opening hours|erreichbarkeit", re.IGNORECASE)
+_INLINE_LABEL = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß .&/-]{1,40}?)\s*:\s*$")
+_VACATION = re.compile(r"betriebsurlaub|betriebsferien|urlaub|sommerpause|winterpause", re.IGNORECASE)
+# A dated closure anywhere on a page ("Am 24.12. geschlossen", "Heiligabend geschlossen") is an hours note.
+_DATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\b)|heiligabend|silvester|weihnacht|ostern|"
+                    r"pfingst|feiertag", re.IGNORECASE)
+_CLOSED_WORD = re.compile(r"geschlossen|ruhetag|closed|betriebsruhe|bleibt zu", re.IGNORECASE)
+MAX_LINE = 500
+
+
+@dataclass
+class Segment:
+    """A run of schedule lines with its label and the location block it sits in."""
+
+    label: str | None
+    lines: list[Line] = field(default_factory=list)
+    tokens: list[Sequence[Token]] = field(default_factory=list)
+    location: int | None = None
+    result: HoursResult | None = None
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].index
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].index
+
+
+def label_kind(label: str | None) -> str:
+    """'main' for opening-hours words, 'secondary' for Werkstatt/Sprechstunde/Küche..., else 'neutral'."""
+    if not label:
+        return "neutral"
+    if _SECONDARY_LABEL.search(label):
+        # "Öffnungszeiten Werkstatt" is the workshop's; "Sprechzeiten" is a practice's main schedule.
+        return "secondary"
+    if _MAIN_LABEL.search(label):
+        return "main"
+    return "neutral"
+
+
+_NOTE_WORDS = tuple(w.lower() for w in vocab.HOURS_NOTE_WORDS)
+
+
+def is_note_text(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _NOTE_WORDS)
+
+
+def _inline_label(line: Line, tokens: Sequence[Token]) -> str | None:
+    """"Werkstatt: Mo-Fr 8-17" → "Werkstatt" (text before the first day, when short and ending with a colon)."""
+    text = line.text
+    for tok in tokens:
+        if tok.kind in ("day", "group"):
+            pos = text.find(tok.text)
+            if pos > 0:
+                m = _INLINE_LABEL.match(text[:pos])
+                if m and not any(ch.isdigit() for ch in m.group(1)):
+                    return m.group(1).strip()
+            break
+    return None
+
+
+def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[Segment]:
+    """Cut the page's lines into schedule segments and parse each."""
+    location_of = location_of or {}
+    segments: list[Segment] = []
+    cur: Segment | None = None
+    label: str | None = None
+    label_line = -1
+    gap = 0
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None and cur.lines:
+            segments.append(cur)
+        cur = None
+
+    lowers = doc.lowers()
+    for line in doc.lines:
+        text = line.text
+        if len(text) > MAX_LINE:
+            close()
+            continue
+        tokens = tokenize(text) if _maybe_hours(text, lowers[line.index]) else []
+        hoursy = has_hours_tokens(tokens)
+        loc = location_of.get(line.index)
+        if cur is not None and loc != cur.location:
+            close()
+        if line.level and not hoursy:
+            if line.level <= 6 or _HOURS_HEADING.search(text) or _SECONDARY_LABEL.search(text):
+                close()
+                label, label_line = text, line.index
+            continue
+        if not hoursy and _INLINE_LABEL.match(text) and len(text) <= 40:
+            close()
+            label, label_line = text.rstrip(": "), line.index
+            continue
+        useful = hoursy or any(t.kind in ("closed", "appt", "always") for t in tokens)
+        if useful and (hoursy or cur is not None):
+            if cur is None:
+                inline = _inline_label(line, tokens)
+                near = label if label_line >= 0 and line.index - label_line <= 12 else None
+                cur = Segment(label=inline or near, location=loc)
+            cur.lines.append(line)
+            cur.tokens.append(tokens)
+            gap = 0
+        elif cur is not None:
+            gap += 1
+            if gap >= 3 or len(text) > 160:
+                close()
+    close()
+    for seg in segments:
+        parser = _Parser()
+        for toks in seg.tokens:
+            parser.feed(toks)
+        seg.result = parser.result()
+    return [s for s in segments if s.result is not None and (s.result.found or s.result.appointment_days)]
+
+
+# A cheap test before tokenising: a time range, a day word, or a closed/appointment word. Substring tests on the
+# lower-cased line are much faster than one big case-insensitive alternation on long prose lines.
+_MAYBE_RANGE = re.compile(r"\d[\d:. ]{0,6}(?:uhr\s?)?(?:[-–—]|bis)\s?\d", re.IGNORECASE)
+_MAYBE_ABBR = re.compile(r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|MO|DI|MI|DO|FR|SA|SO)\b")
+_MAYBE_WORDS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
+                "täglich", "werktag", "wochentag", "wochenende", "geschlossen", "ruhetag", "vereinbarung", "termin",
+                "rund um die uhr", "24/7")
+
+
+def _maybe_hours(text: str, low: str | None = None) -> bool:
+    if _MAYBE_RANGE.search(text):
+        return True
+    low = text.lower() if low is None else low
+    return any(w in low for w in _MAYBE_WORDS) or bool(_MAYBE_ABBR.search(text))
+
+
+def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
+    """Lines that say something about hours without being a schedule: appointments, holidays, Betriebsurlaub.
+
+    Taken from inside schedules, from under an hours heading, and from notices anywhere that name a vacation or
+    closure ("Betriebsurlaub bis 4. September").
+    """
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
+
+    def add(text: str, idx: int) -> None:
+        key = text.lower()
+        if key not in seen and 3 <= len(text) <= 300:
+            seen.add(key)
+            out.append((text, idx))
+
+    in_segments = {line.index for seg in segments for line in seg.lines}
+    lowers = doc.lowers()
+    hours_heading: dict[int, bool] = {}
+    for line in doc.lines:
+        text = line.text
+        if line.region == "nav" or len(text) > 300:
+            continue
+        low = lowers[line.index]
+        if line.index not in in_segments and line.heading < 0 and "urlaub" not in low and "ferien" not in low \
+                and "pause" not in low and "geschlossen" not in low:
+            continue
+        if line.heading not in hours_heading:
+            hours_heading[line.heading] = line.heading >= 0 and bool(_HOURS_HEADING.search(doc.heading_text(line)))
+        under_hours = hours_heading[line.heading] and line.index - line.heading <= 12
+        if line.index in in_segments:
+            # A line that gave days and times is the schedule itself; its appointment part is in the segment note.
+            if is_note_text(text) and not has_hours_tokens(tokenize(text)):
+                add(text, line.index)
+        elif under_hours:
+            if len(text) <= 160 and (is_note_text(text) or (line.level == 0 and
+                                     re.search(r"termin|vereinbarung|geschlossen|urlaub", text, re.I))):
+                add(text, line.index)
+        elif _VACATION.search(text) or (_DATED.search(text) and _CLOSED_WORD.search(text)):
+            add(text, line.index)
+    # A notice heading ("Betriebsurlaub") is only useful with the sentence under it.
+    result: list[tuple[str, int]] = []
+    for text, idx in out:
+        line = doc.lines[idx]
+        if line.level and idx + 1 < len(doc.lines) and len(text) < 40:
+            nxt = doc.lines[idx + 1].text
+            if len(nxt) <= 300:
+                text = f"{text}: {nxt}"
+                seen.add(nxt.lower())
+        result.append((text, idx))
+    return [(t, i) for t, i in result if not (t.lower() in seen and doc.lines[i].level == 0 and
+                                               any(r[0].endswith(t) and r[0] != t for r in result))]

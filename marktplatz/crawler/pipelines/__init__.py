@@ -1,0 +1,1 @@
+"""Item pipelines, one per module, ordered in `ITEM_PIPELINES` (see `crawler.settings`)."""

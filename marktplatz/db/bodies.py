@@ -1,0 +1,57 @@
+"""Raw page bodies, gzip-compressed on disk and addressed by their SHA-256, so a re-extraction needs no re-crawl.
+
+Files are written atomically (temporary file, then rename): a crash never leaves half a body behind, and the same
+body fetched twice is stored once.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+MAX_STORED_BYTES = 16 * 1024 * 1024
+
+
+def content_hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+class BodyStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def put(self, body: bytes) -> tuple[str, str]:
+        """Store `body`; returns (sha256, path relative to the store's root)."""
+        digest = content_hash(body)
+        rel = f"{digest[:2]}/{digest}.gz"
+        path = self.root / rel
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as gz:
+                    gz.write(body)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        return digest, rel
+
+    def get(self, rel: str) -> bytes | None:
+        """The stored body, or None when it was pruned or never stored."""
+        path = self.root / rel
+        try:
+            with gzip.open(path, "rb") as gz:
+                return gz.read(MAX_STORED_BYTES)
+        except (FileNotFoundError, OSError, EOFError):
+            return None
+
+    def delete(self, rel: str) -> bool:
+        try:
+            (self.root / rel).unlink()
+        except FileNotFoundError:
+            return False
+        return True

@@ -1,0 +1,161 @@
+"""Phones, fax, e-mails and addresses from small HTML snippets of fictional Herne businesses.
+
+Each snippet is wrapped in a minimal page and run through the whole page object (`extract_page`), so the tests
+exercise decoding, the page walk, labels and filters together.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marktplatz.crawler.pages import extract_page
+from marktplatz.crawler.pages.record import PageRecord
+
+URL = "https://www.beispiel-herne.de/kontakt.html"
+
+
+def page(snippet: str, url: str = URL) -> PageRecord:
+    body = f"<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Kontakt</title></head>" \
+           f"<body><main>{snippet}</main></body></html>"
+    return extract_page(body.encode("utf-8"), url, {"Content-Type": "text/html; charset=utf-8"})
+
+
+def values(found: list) -> list:  # type: ignore[type-arg]
+    return list(dict.fromkeys(f.value for f in found))
+
+
+PHONE_CASES: list[tuple[str, list[str], list[str]]] = [
+    # (snippet, voice numbers, fax numbers)
+    ("<p>Telefon: 02323 / 12 34 56</p>", ["+492323123456"], []),
+    ("<p>Tel.: (02323) 123456</p>", ["+492323123456"], []),
+    ("<p>Fon 0 23 23 - 12 34 56</p>", ["+492323123456"], []),
+    ("<p>+49 2323 123456</p>", ["+492323123456"], []),
+    ("<p>+49 (0) 2323 / 123456</p>", ["+492323123456"], []),
+    ("<p>0049 2323 123456</p>", ["+492323123456"], []),
+    ("<p>Mobil: 0171 - 650 750 0</p>", ["+491716507500"], []),
+    ("<p>Handy: 0152 / 2345 6789</p>", ["+4915223456789"], []),
+    ("<p><a href='tel:+492323123456'>02323 123456</a></p>", ["+492323123456"], []),
+    ("<p><a href='tel:02323 - 12 34 56'>Rufen Sie an</a></p>", ["+492323123456"], []),
+    ("<p><a href='tel:+49%202323%20123456'>Anrufen</a></p>", ["+492323123456"], []),
+    ("<p>Fax: <a href='tel:+492323123457'>02323 123457</a></p>", [], ["+492323123457"]),
+    ("<p>Telefax: 02323 / 12 34 57</p>", [], ["+492323123457"]),
+    ("<p>Tel. 02323 123456 · Fax 02323 123457</p>", ["+492323123456"], ["+492323123457"]),
+    ("<p>Telefon: 02323 123456, Fax: 02323 123457</p>", ["+492323123456"], ["+492323123457"]),
+    ("<p>02323 123457 (Fax)</p>", [], ["+492323123457"]),
+    ("<div><p>Telefon</p><p>02323 / 123456</p></div><div><p>Fax</p><p>02323 / 123457</p></div>",
+     ["+492323123456"], ["+492323123457"]),
+    ("<dl><dt>Telefax</dt><dd>02323 123457</dd><dt>Telefon</dt><dd>02323 123456</dd></dl>",
+     ["+492323123456"], ["+492323123457"]),
+    ("<p>Telefon: 02323 427 26 27 / 02323 42 01 01 10</p>", ["+4923234272627", "+49232342010110"], []),
+    ("<p>Zentrale 02323 123456<br>Werkstatt 02323 123458</p>", ["+492323123456", "+492323123458"], []),
+    # digit runs that are no phones
+    ("<p>IBAN: DE54 1207 0024 0208 4531 01<br>BIC: DEUTDEDB 160</p>", [], []),
+    ("<p>Steuernummer: 313/5123/4567</p>", [], []),
+    ("<p>USt-IdNr.: DE 123 456 789</p>", [], []),
+    ("<p>Registergericht Amtsgericht Bochum, HRB 12345</p>", [], []),
+    ("<p>Bahnhofstraße 12, 44623 Herne</p>", [], []),
+    ("<p>Am 01.03.2025 - 31.03.2025 geschlossen</p>", [], []),
+    ("<p>Mo-Fr 08.30 - 13.00 und 14.30 - 18.00 Uhr</p>", [], []),
+    ("<p>Haarschnitt 25,50 €, Färben 45,00 €</p>", [], []),
+    ("<p>Kto. 1234567890, BLZ 43050001</p>", [], []),
+]
+
+
+@pytest.mark.parametrize(("snippet", "voice", "fax"), PHONE_CASES, ids=[c[0][:50] for c in PHONE_CASES])
+def test_phone_and_fax_numbers_are_read_and_kept_apart(snippet: str, voice: list[str], fax: list[str]) -> None:
+    rec = page(snippet)
+    assert values(rec.phones) == voice
+    assert values(rec.fax) == fax
+
+
+def test_emergency_number_is_not_a_listing_phone() -> None:
+    rec = page("<p>Praxis 02323 123456. Im Notfall erreichen Sie das Notdiensthandy 0170 - 54 50 188.</p>")
+    assert values(rec.phones) == ["+492323123456"]
+    assert values(rec.emergency_phones) == ["+491705450188"]
+
+
+def test_web_designers_number_in_the_impressum_is_third_party() -> None:
+    rec = page("<p>Telefon: 02323 123456</p><p>Websiteanpassungen:<br>Pixel Herne, Hauptstr. 1, 44623 Herne, "
+               "02323 999999</p>", url="https://www.beispiel-herne.de/impressum.html")
+    assert values(rec.phones) == ["+492323123456"]
+
+
+EMAIL_CASES: list[tuple[str, list[str]]] = [
+    ("<p><a href='mailto:Info@Baeckerei-Herne.de'>Schreiben Sie uns</a></p>", ["info@baeckerei-herne.de"]),
+    ("<p><a href='mailto:info@salon-herne.de?subject=Termin%20anfragen'>Mail</a></p>", ["info@salon-herne.de"]),
+    ("<p><a href='mailto:%20kontakt@kfz-herne.de'>kontakt</a></p>", ["kontakt@kfz-herne.de"]),
+    ("<p>E-Mail: info [at] blumen-herne [dot] de</p>", ["info@blumen-herne.de"]),
+    ("<p>E-Mail: info(at)blumen-herne.de</p>", ["info@blumen-herne.de"]),
+    ("<p>kontakt {at} cafe-wanne.de</p>", ["kontakt@cafe-wanne.de"]),
+    ("<p>Mail: praxis at physio-herne dot de</p>", ["praxis@physio-herne.de"]),
+    ("<p>inf&#111;&#64;&#119;ein-herne.de</p>", ["info@wein-herne.de"]),
+    ("<p>E-Mail: Post@Kanzlei-Herne.DE</p>", ["post@kanzlei-herne.de"]),
+    ("<p><img src='logo@2x.png' alt=''> images/logo@2x.png</p>", []),
+    ("<p>Beispiel: max.mustermann@example.com</p>", []),
+    ("<script>var u='info'; var d='optik-herne.de'; document.write('<a href=\"mailto:'+u+'@'+d+'\">');</script>",
+     ["info@optik-herne.de"]),
+    ("<script>var m = 'ed.enreh-ekehtopa@ofni'.split('').reverse().join('');</script>",
+     ["info@apotheke-herne.de"]),
+    ("<script>document.write(String.fromCharCode(105,110,102,111,64,116,101,101,45,104,101,114,110,101,46,100,101))"
+     "</script>", ["info@tee-herne.de"]),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), EMAIL_CASES, ids=[c[0][:50] for c in EMAIL_CASES])
+def test_emails_are_lowercased_and_deobfuscated(snippet: str, expected: list[str]) -> None:
+    assert values(page(snippet).emails) == expected
+
+
+ADDRESS_CASES: list[tuple[str, dict[str, str | None]]] = [
+    ("<address>Bahnhofstraße 12<br>44623 Herne</address>",
+     {"street": "Bahnhofstraße 12", "postcode": "44623", "city": "Herne"}),
+    ("<p>Adresse: Bahnhofstr. 12, 44623 Herne</p>", {"street": "Bahnhofstr. 12", "postcode": "44623", "city": "Herne"}),
+    ("<p>Hauptstraße 221 | 44649 Herne | Tel. 02325 123456</p>",
+     {"street": "Hauptstraße 221", "postcode": "44649", "city": "Herne"}),
+    ("<p>Am Alten Markt 3a · 44649 Herne-Wanne</p>",
+     {"street": "Am Alten Markt 3a", "postcode": "44649", "city": "Herne-Wanne"}),
+    ("<p>Salon Lisa GmbH<br>Zur Alten Mühle 12-14<br>D-44625 Herne</p>",
+     {"street": "Zur Alten Mühle 12-14", "postcode": "44625", "city": "Herne"}),
+    ("<p>Postfach 10 12 34, 44601 Herne</p>", {"street": None, "postcode": "44601", "city": "Herne"}),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), ADDRESS_CASES, ids=[c[0][:50] for c in ADDRESS_CASES])
+def test_postal_address_is_split_into_street_postcode_city(snippet: str, expected: dict[str, str | None]) -> None:
+    addresses = [f.value for f in page(snippet).addresses]
+    assert addresses, "no address found"
+    got = addresses[0]
+    assert {"street": got.street, "postcode": got.postcode, "city": got.city} == expected
+
+
+def test_po_box_is_recognised() -> None:
+    got = page("<p>Postfach 10 12 34, 44601 Herne</p>").addresses[0].value
+    assert got.po_box == "10 12 34"
+
+
+def test_register_number_is_not_a_postcode() -> None:
+    assert page("<p>HRB 12345 Amtsgericht Bochum</p>").addresses == []
+
+
+def test_chamber_address_in_the_impressum_is_not_taken() -> None:
+    rec = page("<h1>Impressum</h1><p>Zahnarztpraxis Sonne<br>Bahnhofstraße 5<br>44623 Herne</p>"
+               "<h3>Zuständige Kammer</h3><p>Zahnärztekammer Westfalen-Lippe, Auf der Horst 29, 48147 Münster</p>",
+               url="https://www.zahnarzt-sonne.de/impressum.html")
+    streets = [f.value.street for f in rec.addresses]
+    assert streets == ["Bahnhofstraße 5"]
+
+
+@pytest.mark.parametrize("label", ["Tel./Fax:", "Telefon/Fax", "Fon + Fax:", "Telefon und Fax", "Tel. u. Fax",
+                                   "Fax/Tel.", "Telefax / Telefon:"])
+def test_a_combined_telephone_and_fax_label_names_both(label: str) -> None:
+    from marktplatz.crawler.parsing.phones import classify_label
+
+    assert classify_label(label) == "both"
+
+
+@pytest.mark.parametrize(("label", "kind"), [("Tel.: 123 · Fax:", "fax"), ("Telefax:", "fax"), ("Telefon:", "voice"),
+                                             ("Fax: 456, Tel.", "voice")])
+def test_separate_labels_stay_apart(label: str, kind: str) -> None:
+    from marktplatz.crawler.parsing.phones import classify_label
+
+    assert classify_label(label) == kind

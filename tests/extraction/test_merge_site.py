@@ -1,0 +1,171 @@
+"""`merge_site`: what needs the whole site (fictional multi-page sites, home page first)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marktplatz.crawler.pages import extract_page, merge_site
+from marktplatz.crawler.pages.record import PageRecord, SiteRecord
+from tests.extraction.helpers import assert_valid_osm, week
+
+HOME = "https://www.friseur-sonnenschein.de/"
+
+
+def page(path: str, body: str, title: str = "Friseur Sonnenschein") -> PageRecord:
+    html = f"<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>{title}</title></head>" \
+           f"<body>{body}</body></html>"
+    return extract_page(html.encode(), HOME + path, {"Content-Type": "text/html; charset=utf-8"})
+
+
+def merged(*pages: PageRecord, today: date | None = None) -> SiteRecord:
+    return merge_site(list(pages), HOME, today=today)
+
+
+FOOTER = "<footer><p>Friseur Sonnenschein · Sodinger Straße 10 · 44627 Herne · Tel. 02323 / 12 34 56</p></footer>"
+
+
+def test_fax_labelled_on_one_page_is_not_a_phone_on_another() -> None:
+    home = page("", "<main><p><a href='tel:+492323123457'>02323 123457</a></p></main>" + FOOTER)
+    contact = page("kontakt.html", "<main><p>Fax: <a href='tel:+492323123457'>02323 123457</a></p></main>")
+    site = merged(home, contact)
+    assert [f.value for f in site.phones] == ["+492323123456"]
+    assert [f.value for f in site.fax] == ["+492323123457"]
+
+
+def test_privacy_page_email_is_only_a_fallback() -> None:
+    home = page("", "<main><p>E-Mail: <a href='mailto:salon@sonnenschein-herne.de'>Mail</a></p></main>")
+    privacy = page("datenschutz.html", "<main><h1>Datenschutzerklärung</h1><p>Verantwortlich: Tina Sonne, "
+                                       "tina.sonne@sonnenschein-herne.de</p></main>")
+    assert [f.value for f in merged(home, privacy).emails] == ["salon@sonnenschein-herne.de"]
+    assert [f.value for f in merged(page("", "<p>Willkommen</p>"), privacy).emails] == \
+        ["tina.sonne@sonnenschein-herne.de"]
+
+
+def test_fax_only_on_the_privacy_page_is_still_found() -> None:
+    home = page("", FOOTER)
+    privacy = page("datenschutz/", "<main><h1>Datenschutz</h1><pre>Telefon: 02323 123456\nFax: 02323 123459</pre>"
+                                   "</main>")
+    site = merged(home, privacy)
+    assert [f.value for f in site.fax] == ["+492323123459"]
+    assert [f.value for f in site.phones] == ["+492323123456"]
+
+
+def test_impressum_address_beats_a_footer_typo() -> None:
+    home = page("", "<footer><p>Sodinger Staße 10<br>44627 Herne</p></footer>")
+    imp = page("impressum.html", "<main><h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Friseur Sonnenschein<br>"
+                                 "Sodinger Straße 10<br>44627 Herne</p></main>")
+    site = merged(home, imp)
+    assert site.address is not None and site.address.value.street == "Sodinger Straße 10"
+    assert site.address.provenance.method == "impressum"
+
+
+def test_impressum_page_gives_the_impressum_url() -> None:
+    home = page("", "<main><p>Hallo</p></main><footer><a href='/impressum'>Impressum</a></footer>")
+    imp = page("impressum", "<main><h1>Impressum</h1><p>Inhaberin: Tina Sonne</p></main>")
+    site = merged(home, imp)
+    assert site.impressum_url is not None and site.impressum_url.value == HOME + "impressum"
+    assert site.impressum is not None and site.impressum.representatives == ("Tina Sonne",)
+
+
+def test_impressum_link_is_used_when_the_page_was_not_fetched() -> None:
+    home = page("", "<footer><a href='rechtliches/impressum.html'>Impressum</a></footer>")
+    site = merged(home)
+    assert site.impressum_url is not None and site.impressum_url.value == HOME + "rechtliches/impressum.html"
+
+
+def test_no_impressum_anywhere_gives_none() -> None:
+    assert merged(page("", "<main><p>Willkommen im Salon</p></main>")).impressum_url is None
+
+
+def test_main_hours_and_workshop_hours_are_kept_apart() -> None:
+    home = page("", "<footer><h3>Verkauf</h3><p>Mo-Fr 9-18 Uhr</p><h3>Werkstatt</h3><p>Mo-Fr 7-16 Uhr</p></footer>")
+    site = merged(home)
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["09:00-18:00"]})
+    others = [(o.value.label, o.value.week) for o in site.other_hours]
+    assert others == [("Werkstatt", week({"mo-fr": ["07:00-16:00"]}))]
+    feed = site.to_feed()
+    assert_valid_osm(feed["opening_hours_osm"])
+    assert_valid_osm(feed["other_hours"][0]["opening_hours_osm"])
+
+
+def test_only_a_sprechstunde_is_the_main_schedule() -> None:
+    site = merged(page("", "<main><h2>Sprechstunde</h2><p>Mo, Mi 8-12 Uhr</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo,we": ["08:00-12:00"]})
+
+
+def test_schedule_repeated_in_every_footer_wins_over_a_one_off() -> None:
+    footer = "<footer><h3>Öffnungszeiten</h3><p>Di-Fr 9-18, Sa 8-13</p></footer>"
+    pages = [page("", footer), page("team.html", footer), page("preise.html", footer),
+             page("aktuelles.html", "<main><h2>Öffnungszeiten</h2><p>Di-Sa 10-14 Uhr</p></main>")]
+    site = merged(*pages)
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"tu-fr": ["09:00-18:00"]}, sa=["08:00-13:00"])
+
+
+def test_site_without_hours_stays_null_with_its_note() -> None:
+    site = merged(page("", "<main><h2>Öffnungszeiten</h2><p>Termin nach Vereinbarung</p></main>"))
+    feed = site.to_feed()
+    assert feed["opening_hours"] is None and feed["opening_hours_osm"] is None
+    assert feed["opening_hours_note"] == "Termin nach Vereinbarung"
+
+
+def test_past_closure_is_dropped_and_future_one_kept() -> None:
+    notice = "<main><h2>Betriebsurlaub</h2><p>Vom 01.08.2026 bis 15.08.2026 Betriebsurlaub.</p>" \
+             "<p>Am 24.12.2026 geschlossen.</p></main>"
+    rec = extract_page(f"<html><body>{notice}</body></html>".encode(), HOME, {}, today=date(2026, 9, 1))
+    site = merge_site([rec], HOME, today=date(2026, 9, 1))
+    assert [(s.value.start, s.value.end) for s in site.special_hours] == [("2026-12-24", "2026-12-24")]
+
+
+def test_branch_numbers_and_hours_are_not_the_business_phones() -> None:
+    filialen = page("filialen.html", """<main><h1>Filialen</h1>
+      <div class="card"><h3>Herne-Mitte</h3><p>Bahnhofstraße 1<br>44623 Herne</p><p>Tel. 02323 111111</p>
+        <p>Mo-Fr 8-18 Uhr</p></div>
+      <div class="card"><h3>Wanne</h3><p>Hauptstraße 2<br>44649 Herne</p><p>Tel. 02325 222222</p>
+        <p>Mo-Sa 8-13 Uhr</p></div></main>""")
+    imp = page("impressum.html", "<main><h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Sonnenschein GmbH<br>"
+                                 "Gewerbestraße 5<br>44628 Herne</p><p>Telefon: 02323 999999</p></main>")
+    site = merged(page("", "<main><p>Willkommen</p></main>"), imp, filialen)
+    assert [f.value for f in site.phones] == ["+492323999999"]
+    assert [b.value.name for b in site.branches] == ["Herne-Mitte", "Wanne"]
+    # No hours of its own: the business shows its first branch's hours.
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["08:00-18:00"]})
+
+
+def test_structured_data_outranks_text() -> None:
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"HairSalon",
+      "name":"Salon Sonnenschein","telephone":"+49 2323 555555",
+      "openingHoursSpecification":[{"@type":"OpeningHoursSpecification","dayOfWeek":["Tuesday","Wednesday"],
+      "opens":"09:00","closes":"17:00"}]}</script>"""
+    home = page("", ld + "<main><h2>Öffnungszeiten</h2><p>Di-Mi 10-16 Uhr</p></main>")
+    site = merged(home)
+    assert site.name is not None and site.name.value == "Salon Sonnenschein"
+    assert site.opening_hours is not None and site.opening_hours.provenance.method == "jsonld"
+    assert site.opening_hours.value.week == week({"tu-we": ["09:00-17:00"]})
+
+
+def test_every_value_keeps_its_provenance() -> None:
+    site = merged(page("", FOOTER), page("impressum.html", "<main><h1>Impressum</h1>"
+                                                           "<p>Sodinger Straße 10<br>44627 Herne</p></main>"))
+    prov = site.provenance()
+    assert prov["phones"][0]["source_url"] == HOME
+    assert prov["address"]["method"] == "impressum"
+    assert 0 < prov["address"]["confidence"] <= 1
+    assert site.sources()["address"] == HOME + "impressum.html"
+
+
+def test_unreadable_pages_are_reported_not_fatal() -> None:
+    bad = extract_page(b"", HOME + "leer.html", {})
+    site = merged(page("", FOOTER), bad)
+    assert site.errors == [HOME + "leer.html: empty body"]
+    assert [f.value for f in site.phones] == ["+492323123456"]
+
+
+def test_name_from_titles_skips_page_words() -> None:
+    pages = [page("", "<p>x</p>", title="Startseite | Friseur Sonnenschein"),
+             page("kontakt.html", "<p>x</p>", title="Kontakt | Friseur Sonnenschein")]
+    site = merged(*pages)
+    assert site.name is not None and site.name.value == "Friseur Sonnenschein"

@@ -1,0 +1,71 @@
+"""Offerings from sections, offer pages, price lists and prose (fictional Herne businesses)."""
+
+from __future__ import annotations
+
+from marktplatz.crawler.pages import extract_page
+
+
+def offerings(body: str, url: str = "https://www.beispiel-herne.de/") -> list[str]:
+    html = f"<html><head><meta charset='utf-8'><title>Beispiel</title></head><body>{body}</body></html>"
+    return [f.value for f in extract_page(html.encode(), url, {}).offerings]
+
+
+def test_subheadings_of_an_offer_section_are_offerings() -> None:
+    got = offerings("<main><h2>Unsere Leistungen</h2><h3>Fensterreinigung</h3><p>…</p><h3>Glasreinigung</h3>"
+                    "<p>…</p><h2>Über uns</h2><h3>Unser Team</h3></main>")
+    assert got == ["Fensterreinigung", "Glasreinigung"]
+
+
+def test_kicker_above_a_heading_opens_and_ends_sections() -> None:
+    got = offerings("<main><h5>Was wir machen</h5><h2>Angebot</h2><h4>Yoga</h4><h4>Pilates</h4>"
+                    "<h5>Das sollten Sie wissen</h5><h2>Über mich</h2></main>")
+    assert got == ["Yoga", "Pilates"]
+
+
+def test_list_after_a_service_label() -> None:
+    got = offerings("<main><p>Unser Service:</p><ul><li>Reifenwechsel</li><li>Klimaservice</li>"
+                    "<li>HU/AU im Haus</li></ul></main>")
+    assert got == ["Reifenwechsel", "Klimaservice", "HU/AU im Haus"]
+
+
+def test_navigation_labels_are_not_offerings() -> None:
+    got = offerings("<nav><ul><li>Leistungen</li><li>Kontakt</li></ul></nav><main><h2>Leistungen</h2>"
+                    "<ul><li><a href='/kontakt'>Kontakt</a></li><li>Smart Home</li><li>Mehr erfahren</li></ul>"
+                    "</main>")
+    assert got == ["Smart Home"]
+
+
+def test_enumeration_in_an_offering_sentence() -> None:
+    got = offerings("<main><p>Wir bieten neben der Vorsorge auch Bleaching, Zahnreinigung, Implantate und "
+                    "Hausbesuche an.</p></main>")
+    assert got == ["Bleaching", "Zahnreinigung", "Implantate", "Hausbesuche"]
+
+
+def test_sentence_with_two_long_parts_is_no_list() -> None:
+    assert offerings("<main><p>Wir bieten Massage und Physiotherapie als tierärztliche Leistung an und erarbeiten "
+                     "mit Ihnen einen Therapieplan.</p></main>") == []
+
+
+def test_heading_separated_by_bars_lists_offerings() -> None:
+    got = offerings("<main><h2>Hilfe bei Sprachstörungen | Stimmstörungen | Schluckstörungen</h2></main>")
+    assert got == ["Sprachstörungen", "Stimmstörungen", "Schluckstörungen"]
+
+
+def test_price_list_names_categories_and_skips_variants() -> None:
+    got = offerings("""<main><h1>Preise</h1>
+      <p>DAMEN</p><div class="row"><p>Waschen, Schneiden, Föhnen</p><p>ab 45,-</p></div>
+      <p>FARBE</p><div class="row"><p>- Ansatz</p><p>ab 39,-</p></div><div class="row"><p>- Komplett</p>
+      <p>ab 59,-</p></div></main>""", url="https://www.salon-herne.de/preise/")
+    assert got == ["Waschen, Schneiden, Föhnen", "DAMEN", "FARBE"]
+
+
+def test_topic_of_an_offer_page_is_an_offering() -> None:
+    got = offerings("<main><h1>Hochzeitstorten</h1><p>Individuell gestaltet.</p></main>",
+                    url="https://www.konditorei-herne.de/torten/hochzeitstorten.html")
+    assert got[0] == "Hochzeitstorten"
+
+
+def test_impressum_and_privacy_pages_yield_no_offerings() -> None:
+    body = "<main><h2>Leistungen</h2><ul><li>Fliesen</li><li>Naturstein</li></ul></main>"
+    assert offerings(body, url="https://www.fliesen-herne.de/impressum.html") == []
+    assert offerings(body, url="https://www.fliesen-herne.de/datenschutz.html") == []

@@ -1,0 +1,114 @@
+"""Nothing is lost and nothing doubles: crawls killed with SIGKILL, re-runs, and writers sharing one SQLite file."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from marktplatz.db.engine import make_engine, session_factory, transaction
+from marktplatz.db.models import Trader
+from marktplatz.demo.server import VirtualHosts
+from tests.conftest import Env, hosts_var, write_site
+
+SITES = 12
+PAGES = 8
+
+
+def build_web(web: VirtualHosts, root: Path, phone: str = "02323 4040") -> list[str]:
+    hosts = []
+    for i in range(SITES):
+        host = f"www.laden-{i}.de"
+        links = "".join(f'<a href="/seite-{j}.html">Seite {j}</a>' for j in range(PAGES))
+        files = {"index.html": f"<html lang='de'><title>Laden {i}</title><body>{links}"
+                               f"<a href='/kontakt.html'>Kontakt</a></body></html>",
+                 "kontakt.html": f"<html><body>Telefon: <a href='tel:{phone}{i}'>{phone}{i}</a></body></html>"}
+        files.update({f"seite-{j}.html": f"<html><body><h1>Seite {j}</h1>{links}</body></html>"
+                      for j in range(PAGES)})
+        web.sites[host] = write_site(root / host, files)
+        hosts.append(host)
+    return hosts
+
+
+def start_crawl(env: Env) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "marktplatz", "--quiet", "crawl"], cwd=env.data_dir,
+                            env={**{k: v for k, v in os.environ.items() if not k.startswith("MARKTPLATZ_")},
+                                 **env.vars}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def count(env: Env, sql: str) -> int:
+    return int(env.query(sql)[0][0])
+
+
+def test_crawl_killed_at_random_points_then_rerun_loses_and_doubles_nothing(env: Env, web: VirtualHosts,
+                                                                            tmp_path: Path) -> None:
+    hosts = build_web(web, tmp_path / "web")
+    env.vars["MARKTPLATZ_HOSTS"] = hosts_var(*hosts)
+    env.vars["MARKTPLATZ_CRAWL_DELAY"] = "0.05"  # slow enough to be killed mid-way
+    env.run("init")
+    rows = "".join(f"T{i};Laden {i};{h}:{web.port}\n" for i, h in enumerate(hosts))  # type: ignore[attr-defined]
+    (env.data_dir / "t.csv").write_text("id;name;website\n" + rows, encoding="utf-8")
+    env.run("traders", "import", str(env.data_dir / "t.csv"))
+
+    seed = random.randrange(1_000_000)
+    rng = random.Random(seed)
+    kill_points = sorted(rng.uniform(0.3, 4.0) for _ in range(3))
+    for delay in kill_points:
+        proc = start_crawl(env)
+        time.sleep(delay)  # let the crawl get somewhere, then pull the plug
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    print(f"killed after {', '.join(f'{d:.2f}' for d in kill_points)} s (seed {seed})")
+    env.run("crawl")  # the re-run completes the work
+
+    assert count(env, "select count(*) from (select trader_id, url_hash from pages group by 1, 2 "
+                      "having count(*) > 1) d") == 0
+    assert count(env, "select count(*) from listings where last_verified_at is not null") == SITES
+    assert count(env, "select count(*) from listings") == SITES
+    assert count(env, "select count(*) from change_records") == 0
+    statuses = [s for (s,) in env.query("select status from crawl_runs order by id")]
+    assert statuses[-1] == "finished"
+    assert "running" not in statuses  # every killed run was recognised as killed when the next one started
+    # A kill during start-up ends the process before it opens a run; every run it did open is recorded killed.
+    assert statuses[:-1] == ["killed"] * (len(statuses) - 1)
+    assert not list((env.data_dir / "bodies").rglob(".tmp-*"))
+    phones = dict(env.query("select trader_id, phones from listings"))
+    assert phones["T3"] == ["+49232340403"]
+
+    # One real change afterwards is recorded exactly once.
+    build_web(web, tmp_path / "web", phone="02323 5050")
+    env.run("crawl")
+    env.run("crawl")
+    changes = env.query("select trader_id, field from change_records")
+    assert sorted(changes) == sorted((f"T{i}", "phones") for i in range(SITES))
+
+
+def test_a_crawl_and_another_writer_share_the_database_without_locking_errors(env: Env, web: VirtualHosts,
+                                                                                 tmp_path: Path) -> None:
+    hosts = build_web(web, tmp_path / "web")
+    env.vars["MARKTPLATZ_HOSTS"] = hosts_var(*hosts)
+    env.run("init")
+    rows = "".join(f"T{i};Laden {i};{h}:{web.port}\n" for i, h in enumerate(hosts))  # type: ignore[attr-defined]
+    (env.data_dir / "t.csv").write_text("id;name;website\n" + rows, encoding="utf-8")
+    env.run("traders", "import", str(env.data_dir / "t.csv"))
+
+    engine = make_engine(env.db_url)
+    sessions = session_factory(engine)
+    proc = start_crawl(env)
+    writes = 0
+    while proc.poll() is None:
+        with transaction(sessions) as session:  # as the scheduler or a report would write meanwhile
+            trader = session.get(Trader, f"T{writes % SITES}")
+            assert trader is not None
+            trader.category = f"Kategorie {writes}"
+        writes += 1
+    _out, err = proc.communicate()
+    engine.dispose()
+    assert proc.returncode == 0, err
+    assert "database is locked" not in err
+    assert writes > 10
+    assert count(env, "select count(*) from listings where last_verified_at is not null") == SITES
