@@ -22,6 +22,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from marktplatz.crawler.errors import classify_failure
+from marktplatz.crawler.spiders.site import redirect_chain
 from marktplatz.crawler.tls import certificate_facts
 from marktplatz.monitor.dns import dns_failure_kind
 from marktplatz.monitor.health import second_strategy
@@ -68,7 +69,7 @@ class HealthSpider(Spider):
             yield self._finish(check)
             return
         attempt = Attempt(url=response.meta["origin_url"], final_url=response.url, status=response.status,
-                          redirects=_redirect_chain(response.meta, response.url),
+                          redirects=redirect_chain(response.meta, response.url),
                           elapsed_ms=int(response.meta["download_latency"] * 1000)
                           if "download_latency" in response.meta else None)
         check.attempts.append(attempt)
@@ -100,7 +101,7 @@ class HealthSpider(Spider):
             yield self._finish(check)
             return
         attempt = Attempt(url=request.meta["origin_url"], final_url=request.url, error_kind=kind, error=message,
-                          redirects=_redirect_chain(request.meta, request.url))
+                          redirects=redirect_chain(request.meta, request.url))
         if kind == "dns":
             host = urlsplit(request.url).hostname or ""
             attempt.dns = await maybe_deferred_to_future(deferToThread(dns_failure_kind, host))
@@ -142,11 +143,3 @@ class HealthSpider(Spider):
         self.checks.pop(check.trader_id, None)
         return check
 
-
-def _redirect_chain(meta: dict[str, Any], final_url: str) -> list[dict[str, Any]]:
-    urls = meta.get("redirect_urls") or []
-    reasons = meta.get("redirect_reasons") or []
-    chain = [{"url": u, "status": reasons[i] if i < len(reasons) else None} for i, u in enumerate(urls)]
-    if chain:
-        chain.append({"url": final_url, "status": None})
-    return chain

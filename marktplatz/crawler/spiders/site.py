@@ -132,7 +132,7 @@ class SiteSpider(Spider):
         result = FetchResult(
             trader_id=meta["trader_id"], url=meta.get("origin_url", request.url), kind=meta["kind"],
             depth=meta.get("depth", 0), found_on=meta.get("found_on"), fetched_at=datetime.now(UTC),
-            final_url=request.url, error_kind=kind, error=message, redirects=_redirect_chain(meta, request.url),
+            final_url=request.url, error_kind=kind, error=message, redirects=redirect_chain(meta, request.url),
         )
         self.crawler.stats.inc_value(f"marktplatz/errors/{kind}")
         if frontier is not None and meta["kind"] == "probe":
@@ -230,7 +230,7 @@ class SiteSpider(Spider):
             final_url=response.url, status=response.status, headers=headers, content_type=content_type,
             body=response.body if keep_body else None, size=len(response.body),
             elapsed_ms=int(meta["download_latency"] * 1000) if "download_latency" in meta else None,
-            redirects=_redirect_chain(meta, response.url), not_modified=response.status == 304,
+            redirects=redirect_chain(meta, response.url), not_modified=response.status == 304,
         )
         if kind == "home" and response.url.startswith("https://"):
             result.tls = certificate_facts(getattr(response, "certificate", None))
@@ -297,7 +297,8 @@ def _header(response: Response, name: str) -> str:
     return value.decode("latin-1", "replace")[:500]
 
 
-def _redirect_chain(meta: dict[str, Any], final_url: str) -> list[dict[str, Any]]:
+def redirect_chain(meta: dict[str, Any], final_url: str) -> list[dict[str, Any]]:
+    """The redirects Scrapy followed to reach `final_url`, each hop with the status that moved it on."""
     urls = meta.get("redirect_urls") or []
     reasons = meta.get("redirect_reasons") or []
     chain = [{"url": u, "status": reasons[i] if i < len(reasons) else None} for i, u in enumerate(urls)]

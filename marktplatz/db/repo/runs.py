@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from marktplatz.db.models import CrawlRun, utcnow
+from marktplatz.scheduling.children import pid_alive
 
 
 def open_run(session: Session, kind: str, trader_ids: Sequence[str] = ()) -> CrawlRun:
@@ -47,19 +48,9 @@ def reap_dead_runs(session: Session) -> list[int]:
     here = socket.gethostname()
     dead = []
     for run in session.scalars(select(CrawlRun).where(CrawlRun.status == "running", CrawlRun.host == here)):
-        if run.pid is not None and run.pid != os.getpid() and not _alive(run.pid):
+        if run.pid is not None and run.pid != os.getpid() and not pid_alive(run.pid):
             run.status = "killed"
             run.finished_at = utcnow()
             run.error = "the process ended without closing its run (killed or crashed)"
             dead.append(run.id)
     return dead
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
