@@ -152,15 +152,19 @@ def run_demo(folder: Path, say: Callable[[str], None] = print) -> dict[str, Path
 def summarise_feed(feed_path: Path) -> list[str]:
     """One line per demo trader as the feed has it; a trader who opted out is named, and why it is missing."""
     feed = {item["id"]: item for item in json.loads(feed_path.read_text(encoding="utf-8"))["listings"]}
-    lines = []
+    rows: list[tuple[str, str, str, str]] = []
     for trader in TRADERS:
         item = feed.get(trader.id)
         if item is None:
             why = "opted out: not crawled, in no export" if trader.opt_out else "missing from the feed"
-            lines.append(f"  {trader.id}  {'-':<12} {trader.name:<24} ({why})")
+            rows.append((trader.id, "-", trader.name, f"({why})"))
             continue
         hours = item.get("opening_hours_osm") or "-"
         phones = ", ".join(item.get("phones") or []) or "-"
         name = item["name"] if item["name"] == trader.name else f"{item['name']} (list: {trader.name})"
-        lines.append(f"  {item['id']}  {item['site_status']:<12} {name:<24} Tel. {phones:<16} {hours}")
+        rows.append((item["id"], item["site_status"], name, f"Tel. {phones:<16} {hours}"))
+    # Columns as wide as their longest entry, so a long name does not push its row out of line.
+    status_width = max(len(status) for _id, status, _name, _rest in rows)
+    name_width = max(len(name) for _id, _status, name, _rest in rows)
+    lines = [f"  {id_}  {status:<{status_width}}  {name:<{name_width}}  {rest}" for id_, status, name, rest in rows]
     return lines
