@@ -1,0 +1,361 @@
+#!/usr/bin/env python3
+"""Pipeline benchmark: the whole crawl (fetch, store, extract, audit) on a synthetic local web of trader sites.
+
+Measurements (each one can be run alone with `--only`; results are kept in `docs/pipeline-bench.json` and the
+tables in `docs/benchmarks.md` are rewritten from all kept results):
+
+  throughput  `marktplatz crawl` (fresh SQLite) vs a bare Scrapy spider (`bench/bare_spider.py`) on the same web,
+              throughput profile (download_delay 0, no AutoThrottle, 32 in all, 2 per site): pages/s, sites/min,
+              ratio; target ≥ 0.8
+  recrawl     a second crawl of the unchanged web (conditional requests): server-side bytes; target ≤ 10 %
+  memory      peak RSS of the crawl's process tree at --memory-sites (default 500 and 5000); target < 600 MB, flat
+  extraction  `bench/extraction_bench.py` (pages/s on one core)
+  storage     the same crawl into SQLite and into PostgreSQL (`--pg-url`): pages/s and sites/s stored
+  polite      default politeness (2 per site, 0.25 s ± 50 %, 32 in all, AutoThrottle) on --polite-sites sites,
+              projected to a 5,000-site city; target < 2 h; CPU share of the crawl process says what limits it
+
+    .venv/bin/python -m bench.pipeline_bench                       # everything (about 30 minutes on 2 cores)
+    .venv/bin/python -m bench.pipeline_bench --only throughput,recrawl --sites 500
+    .venv/bin/python -m bench.pipeline_bench --only throughput --sites 200 --profile /tmp/crawl.txt  # py-spy
+
+Needs the `bench` extra (psutil; py-spy for `--profile`): `.venv/bin/pip install -e '.[bench]'`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench.measure import Measured, run_measured
+from bench.synthweb import WebServer
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "docs" / "pipeline-bench.json"
+DOC = ROOT / "docs" / "benchmarks.md"
+CITY_SITES = 5000
+THROUGHPUT = {"download_delay": 0.0, "autothrottle": False, "concurrent_total": 32, "concurrent_per_site": 2}
+Result = dict[str, Any]
+
+
+class Workspace:
+    """A fresh data folder and database with the synthetic web's sites imported as traders."""
+
+    def __init__(self, server: WebServer, sites: int, crawl_config: dict[str, Any] | None,
+                 db_url: str | None = None) -> None:
+        self.server = server
+        self.sites = sites
+        self.dir = Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
+        config = self.dir / "marktplatz.toml"
+        config.write_text("[crawl]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in (crawl_config or {}).items()),
+                          encoding="utf-8")
+        self.env = {**{k: v for k, v in os.environ.items() if not k.startswith("MARKTPLATZ_")},
+                    "MARKTPLATZ_DATA_DIR": str(self.dir / "data"),
+                    "MARKTPLATZ_DB": db_url or f"sqlite:///{self.dir / 'bench.db'}",
+                    "MARKTPLATZ_ALLOW_PRIVATE": "127.0.0.1/32", "MARKTPLATZ_CONFIG": str(config),
+                    "MARKTPLATZ_HOSTS": server.hosts_env()}
+        (self.dir / "traders.csv").write_text("id;name;website\n" + "".join(
+            f"T{i:05d};{server.web.plan(i).trade} {server.web.plan(i).owner};{server.url(i)}\n"
+            for i in range(sites)), encoding="utf-8")
+        for args in (["init"], ["traders", "import", str(self.dir / "traders.csv")]):
+            subprocess.run(marktplatz(*args), env=self.env, cwd=self.dir, check=True, capture_output=True)
+
+    def crawl(self, profile_to: Path | None = None) -> Measured:
+        cmd = marktplatz("crawl")
+        if profile_to is not None:
+            cmd = [py_spy(), "record", "--format", "raw", "--rate", "50", "-o", str(profile_to), "--", *cmd]
+        result = run_measured(cmd, self.env, self.dir)
+        if result.returncode != 0:
+            sys.exit(f"marktplatz crawl failed: {result.stderr.strip()[-800:]}")
+        return result
+
+    def close(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def marktplatz(*args: str) -> list[str]:
+    return [sys.executable, "-m", "marktplatz", "--quiet", *args]
+
+
+def py_spy() -> str:
+    exe = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or shutil.which("py-spy")
+    if exe is None:
+        sys.exit("py-spy is not installed: .venv/bin/pip install -e '.[bench]'")
+    return exe
+
+
+def crawl_pages(measured: Measured) -> int:
+    """Pages (home, pages, probes) fetched, from the crawl's summary line."""
+    match = re.search(r"crawl: \d+ site\(s\), (\d+) page\(s\)", measured.stdout)
+    return int(match.group(1)) if match else 0
+
+
+def crawl_figures(measured: Measured, sites: int, server: dict[str, Any]) -> Result:
+    pages = crawl_pages(measured)
+    return {"seconds": round(measured.seconds, 1), "cpu_seconds": round(measured.cpu_seconds, 1),
+            "cpu_share": round(measured.cpu_share, 2), "peak_rss_mb": round(measured.peak_rss_mb),
+            "pages": pages, "pages_per_s": round(pages / measured.seconds, 1),
+            "sites_per_min": round(sites * 60 / measured.seconds, 1), "requests": server["requests"],
+            "requests_per_s": round(server["requests"] / measured.seconds, 1), "bytes_sent": server["bytes_sent"],
+            "statuses": server["statuses"]}
+
+
+def bare_crawl(server: WebServer, sites: int, max_pages: int, work: Path) -> Result:
+    urls = work / "urls.txt"
+    urls.write_text("".join(server.url(i) + "\n" for i in range(sites)), encoding="utf-8")
+    server.stats(reset=True)
+    measured = run_measured([sys.executable, "-m", "bench.bare_spider", "--urls", str(urls), "--max-pages",
+                             str(max_pages), "--concurrent-total", str(THROUGHPUT["concurrent_total"]),
+                             "--concurrent-per-site", str(THROUGHPUT["concurrent_per_site"]),
+                             "--hosts", server.hosts_env()], {**os.environ, "PYTHONPATH": str(ROOT)}, work)
+    if measured.returncode != 0:
+        sys.exit(f"bare spider failed: {measured.stderr.strip()[-800:]}")
+    out = json.loads(measured.stdout.strip().splitlines()[-1])
+    stats = server.stats()
+    return {"seconds": round(measured.seconds, 1), "cpu_seconds": round(measured.cpu_seconds, 1),
+            "cpu_share": round(measured.cpu_share, 2), "peak_rss_mb": round(measured.peak_rss_mb),
+            "pages": out["pages"], "pages_per_s": round(out["pages"] / measured.seconds, 1),
+            "sites_per_min": round(sites * 60 / measured.seconds, 1), "requests": stats["requests"],
+            "requests_per_s": round(stats["requests"] / measured.seconds, 1), "bytes_sent": stats["bytes_sent"]}
+
+
+def measure_throughput(a: argparse.Namespace, with_recrawl: bool) -> dict[str, Result]:
+    server = WebServer(a.sites, a.pages, a.seed).start()
+    ws = Workspace(server, a.sites, {**THROUGHPUT, "max_pages": 30})
+    try:
+        server.stats(reset=True)
+        first = crawl_figures(ws.crawl(a.profile), a.sites, server.stats())
+        if a.profile:
+            print(top_of_profile(a.profile))
+        bare = bare_crawl(server, a.sites, 30, ws.dir)
+        out: dict[str, Result] = {"throughput": {
+            "web": web_facts(server), "profile": "throughput", "marktplatz": first, "bare_scrapy": bare,
+            "ratio_sites_per_min": round(first["sites_per_min"] / bare["sites_per_min"], 2),
+            "profiled": bool(a.profile)}}
+        if with_recrawl:
+            server.stats(reset=True)
+            second = crawl_figures(ws.crawl(), a.sites, server.stats())
+            out["recrawl"] = {"web": web_facts(server), "first": first, "second": second,
+                              "bytes_ratio": round(second["bytes_sent"] / first["bytes_sent"], 3)}
+        return out
+    finally:
+        ws.close()
+        server.stop()
+
+
+def measure_memory(a: argparse.Namespace) -> Result:
+    runs = []
+    for spec in a.memory_sites.split(","):
+        sites, _, pages = spec.partition("x")
+        server = WebServer(int(sites), int(pages or a.pages), a.seed).start()
+        ws = Workspace(server, int(sites), {**THROUGHPUT, "max_pages": 30})
+        try:
+            server.stats(reset=True)
+            runs.append({"web": web_facts(server), **crawl_figures(ws.crawl(), int(sites), server.stats())})
+            print(f"  memory: {sites} sites: {runs[-1]['peak_rss_mb']} MB, {runs[-1]['seconds']} s", flush=True)
+        finally:
+            ws.close()
+            server.stop()
+    return {"profile": "throughput", "runs": runs}
+
+
+def measure_storage(a: argparse.Namespace) -> Result:
+    runs = {}
+    for label, url in (("sqlite", None), ("postgresql", a.pg_url)):
+        server = WebServer(a.storage_sites, a.pages, a.seed).start()
+        db_url = url
+        if url:
+            db_url = fresh_pg_database(url)
+        ws = Workspace(server, a.storage_sites, {**THROUGHPUT, "max_pages": 30}, db_url)
+        try:
+            server.stats(reset=True)
+            runs[label] = crawl_figures(ws.crawl(), a.storage_sites, server.stats())
+        finally:
+            ws.close()
+            server.stop()
+            if db_url and url:
+                drop_pg_database(url, db_url)
+    return {"web": {"sites": a.storage_sites, "pages_per_site": a.pages}, "profile": "throughput", **runs}
+
+
+def measure_polite(a: argparse.Namespace) -> Result:
+    server = WebServer(a.polite_sites, a.pages, a.seed).start()
+    ws = Workspace(server, a.polite_sites, None)  # no [crawl] settings: the defaults
+    try:
+        server.stats(reset=True)
+        run = crawl_figures(ws.crawl(), a.polite_sites, server.stats())
+    finally:
+        ws.close()
+        server.stop()
+    projected = run["seconds"] * CITY_SITES / a.polite_sites
+    return {"web": web_facts(server), "profile": "polite (defaults)", **run,
+            "projected_city_hours": round(projected / 3600, 2)}
+
+
+def measure_extraction(a: argparse.Namespace) -> Result:
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "extraction_bench.py"), "--rounds", "3"],
+                          capture_output=True, text=True, check=True)
+    line = proc.stdout.strip().splitlines()[-1]
+    match = re.search(r"(\d+) pages/s on one core", line)
+    return {"line": line, "pages_per_s_one_core": int(match.group(1)) if match else None}
+
+
+def web_facts(server: WebServer) -> Result:
+    return {"sites": server.web.sites, "pages_per_site": server.web.pages_per_site, "seed": server.web.seed}
+
+
+def fresh_pg_database(url: str) -> str:
+    import psycopg
+
+    name = f"bench_pipeline_{os.getpid()}"
+    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql"), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_pg_database(admin_url: str, db_url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url.replace("postgresql+psycopg", "postgresql"), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {db_url.rsplit('/', 1)[1]} WITH (FORCE)")
+
+
+def top_of_profile(path: Path, n: int = 15) -> str:
+    """py-spy's raw (collapsed) stacks → the functions with the most samples, own time and inclusive."""
+    own: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
+    total = 0
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        frames = [re.sub(r" \((.*/)?(site-packages/)?", " (", f) for f in stack.split(";")]
+        samples = int(count)
+        total += samples
+        own[frames[-1]] += samples
+        for frame in set(frames):
+            inclusive[frame] += samples
+    lines = [f"{total} samples", "own time:"]
+    lines += [f"  {100 * c / total:5.1f} %  {f}" for f, c in own.most_common(n)]
+    lines.append("inclusive (marktplatz code):")
+    lines += [f"  {100 * c / total:5.1f} %  {f}" for f, c in inclusive.most_common(400) if "marktplatz/" in f][:n]
+    return "\n".join(lines)
+
+
+def render(results: dict[str, Result]) -> str:
+    """The generated part of docs/benchmarks.md: one table per measurement, from the kept results."""
+    out: list[str] = []
+    if t := results.get("throughput"):
+        m, b = t["marktplatz"], t["bare_scrapy"]
+        out += [f"**Throughput** ({t['web']['sites']} sites × {t['web']['pages_per_site']} pages, throughput profile; "
+                f"measured {t['measured_at']}):", "",
+                "| crawler | wall (s) | CPU (s) | CPU share | pages | pages/s | sites/min | requests | "
+                "peak RSS (MB) |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for label, r in (("marktplatz crawl (SQLite)", m), ("bare Scrapy spider", b)):
+            out.append(f"| {label} | {r['seconds']} | {r['cpu_seconds']} | {r['cpu_share']} | {r['pages']} | "
+                       f"{r['pages_per_s']} | {r['sites_per_min']} | {r['requests']} | {r['peak_rss_mb']} |")
+        out += ["", f"Ratio marktplatz / bare Scrapy (sites/min): **{t['ratio_sites_per_min']}** (target ≥ 0.8: "
+                f"{'met' if t['ratio_sites_per_min'] >= 0.8 else 'missed'}).", ""]
+    if r := results.get("recrawl"):
+        f, s = r["first"], r["second"]
+        out += [f"**Re-crawl** ({r['web']['sites']} sites; measured {r['measured_at']}):", "",
+                "| crawl | wall (s) | requests | 200 | 304 | bytes sent by the server |", "|---|---:|---:|---:|---:|---:|",
+                f"| first | {f['seconds']} | {f['requests']} | {f['statuses'].get('200', 0)} | "
+                f"{f['statuses'].get('304', 0)} | {f['bytes_sent']:,} |",
+                f"| second (unchanged web) | {s['seconds']} | {s['requests']} | {s['statuses'].get('200', 0)} | "
+                f"{s['statuses'].get('304', 0)} | {s['bytes_sent']:,} |", "",
+                f"Second / first: **{100 * r['bytes_ratio']:.1f} %** of the bytes (target ≤ 10 %: "
+                f"{'met' if r['bytes_ratio'] <= 0.10 else 'missed'}).", ""]
+    if m2 := results.get("memory"):
+        out += [f"**Memory** (throughput profile; measured {m2['measured_at']}):", "",
+                "| sites | pages/site | pages | wall (s) | pages/s | peak RSS of the crawl's process tree (MB) |",
+                "|---:|---:|---:|---:|---:|---:|"]
+        out += [f"| {r['web']['sites']} | {r['web']['pages_per_site']} | {r['pages']} | {r['seconds']} | "
+                f"{r['pages_per_s']} | {r['peak_rss_mb']} |" for r in m2["runs"]]
+        out.append("")
+    if e := results.get("extraction"):
+        out += [f"**Extraction** (measured {e['measured_at']}): {e['line']}", ""]
+    if st := results.get("storage"):
+        out += [f"**Storage** ({st['web']['sites']} sites × {st['web']['pages_per_site']} pages, throughput profile; "
+                f"measured {st['measured_at']}):", "",
+                "| database | wall (s) | CPU (s) | pages | pages/s | sites/s |", "|---|---:|---:|---:|---:|---:|"]
+        out += [f"| {label} | {st[label]['seconds']} | {st[label]['cpu_seconds']} | {st[label]['pages']} | "
+                f"{st[label]['pages_per_s']} | {st[label]['sites_per_min'] / 60:.2f} |"
+                for label in ("sqlite", "postgresql") if label in st]
+        out.append("")
+    if p := results.get("polite"):
+        out += [f"**Polite profile** ({p['web']['sites']} sites × {p['web']['pages_per_site']} pages, defaults; "
+                f"measured {p['measured_at']}):", "",
+                "| sites | wall (s) | CPU (s) | CPU share | pages/s | sites/min | projected 5,000 sites |",
+                "|---:|---:|---:|---:|---:|---:|---:|",
+                f"| {p['web']['sites']} | {p['seconds']} | {p['cpu_seconds']} | {p['cpu_share']} | {p['pages_per_s']} | "
+                f"{p['sites_per_min']} | {p['projected_city_hours']} h |", "",
+                f"Target < 2 h: {'met' if p['projected_city_hours'] < 2 else 'missed'}; limit: "
+                f"{'CPU' if p['cpu_share'] > 0.8 else 'politeness (the crawl process is mostly waiting)'}.", ""]
+    return "\n".join(out)
+
+
+def write_doc(results: dict[str, Result]) -> None:
+    """Replace the text between the pipeline markers in docs/benchmarks.md (added at the end if missing)."""
+    start, end = "<!-- pipeline-bench:start -->", "<!-- pipeline-bench:end -->"
+    text = DOC.read_text(encoding="utf-8")
+    block = f"{start}\n{render(results)}\n{end}"
+    if start in text and end in text:
+        text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + "\n\n## Pipeline\n\n" + block + "\n"
+    DOC.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", default="throughput,recrawl,memory,extraction,storage,polite",
+                    help="comma-separated measurements (default: all)")
+    ap.add_argument("--sites", type=int, default=500, help="sites for throughput and re-crawl (default 500)")
+    ap.add_argument("--pages", type=int, default=12, help="pages per site (default 12)")
+    ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--memory-sites", default="500,5000x6",
+                    help="runs for the memory measurement: SITES[xPAGES],... (default 500,5000x6)")
+    ap.add_argument("--storage-sites", type=int, default=200)
+    ap.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/test",
+                    help="PostgreSQL server for the storage measurement (a fresh database is created and dropped)")
+    ap.add_argument("--polite-sites", type=int, default=300)
+    ap.add_argument("--profile", type=Path, help="run the throughput crawl under py-spy, raw stacks to this file")
+    ap.add_argument("--no-doc", action="store_true", help="do not write docs/benchmarks.md and the results file")
+    a = ap.parse_args()
+    wanted = set(a.only.split(","))
+    results: dict[str, Result] = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    fresh: dict[str, Result] = {}
+    if wanted & {"throughput", "recrawl"}:
+        fresh.update(measure_throughput(a, with_recrawl="recrawl" in wanted))
+    steps: dict[str, Callable[[argparse.Namespace], Result]] = {
+        "memory": measure_memory, "extraction": measure_extraction, "storage": measure_storage,
+        "polite": measure_polite}
+    for name, step in steps.items():
+        if name in wanted:
+            print(f"{name} …", flush=True)
+            fresh[name] = step(a)
+    for name, result in fresh.items():
+        result["measured_at"] = now
+        results[name] = result
+    print(render(fresh))
+    if not a.no_doc and not a.profile:
+        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_doc(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
