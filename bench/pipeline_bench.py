@@ -240,7 +240,7 @@ def top_of_profile(path: Path, n: int = 15) -> str:
         stack, _, count = line.rpartition(" ")
         if not count.isdigit():
             continue
-        frames = [re.sub(r" \((.*/)?(site-packages/)?", " (", f) for f in stack.split(";")]
+        frames = [re.sub(r" \(/\S*?/(site-packages|lib/python3\.\d+|wt-bench|main)/", " (", f) for f in stack.split(";")]
         samples = int(count)
         total += samples
         own[frames[-1]] += samples
