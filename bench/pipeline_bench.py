@@ -46,6 +46,7 @@ DOC = ROOT / "docs" / "benchmarks.md"
 CITY_SITES = 5000
 THROUGHPUT = {"download_delay": 0.0, "autothrottle": False, "concurrent_total": 32, "concurrent_per_site": 2}
 Result = dict[str, Any]
+SHORT_PATH = re.compile(r" \(/\S*?/(site-packages|lib/python3\.\d+)/")  # absolute paths py-spy did not shorten
 
 
 class Workspace:
@@ -240,7 +241,7 @@ def top_of_profile(path: Path, n: int = 15) -> str:
         stack, _, count = line.rpartition(" ")
         if not count.isdigit():
             continue
-        frames = [re.sub(r" \(/\S*?/(site-packages|lib/python3\.\d+|wt-bench|main)/", " (", f) for f in stack.split(";")]
+        frames = [SHORT_PATH.sub(" (", f) for f in stack.split(";")]
         samples = int(count)
         total += samples
         own[frames[-1]] += samples
@@ -270,7 +271,8 @@ def render(results: dict[str, Result]) -> str:
     if r := results.get("recrawl"):
         f, s = r["first"], r["second"]
         out += [f"**Re-crawl** ({r['web']['sites']} sites; measured {r['measured_at']}):", "",
-                "| crawl | wall (s) | requests | 200 | 304 | bytes sent by the server |", "|---|---:|---:|---:|---:|---:|",
+                "| crawl | wall (s) | requests | 200 | 304 | bytes sent by the server |",
+                "|---|---:|---:|---:|---:|---:|",
                 f"| first | {f['seconds']} | {f['requests']} | {f['statuses'].get('200', 0)} | "
                 f"{f['statuses'].get('304', 0)} | {f['bytes_sent']:,} |",
                 f"| second (unchanged web) | {s['seconds']} | {s['requests']} | {s['statuses'].get('200', 0)} | "
@@ -299,8 +301,8 @@ def render(results: dict[str, Result]) -> str:
                 f"measured {p['measured_at']}):", "",
                 "| sites | wall (s) | CPU (s) | CPU share | pages/s | sites/min | projected 5,000 sites |",
                 "|---:|---:|---:|---:|---:|---:|---:|",
-                f"| {p['web']['sites']} | {p['seconds']} | {p['cpu_seconds']} | {p['cpu_share']} | {p['pages_per_s']} | "
-                f"{p['sites_per_min']} | {p['projected_city_hours']} h |", "",
+                f"| {p['web']['sites']} | {p['seconds']} | {p['cpu_seconds']} | {p['cpu_share']} | "
+                f"{p['pages_per_s']} | {p['sites_per_min']} | {p['projected_city_hours']} h |", "",
                 f"Target < 2 h: {'met' if p['projected_city_hours'] < 2 else 'missed'}; limit: "
                 f"{'CPU' if p['cpu_share'] > 0.8 else 'politeness (the crawl process is mostly waiting)'}.", ""]
     return "\n".join(out)

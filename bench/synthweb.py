@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from email.utils import formatdate
 from functools import lru_cache
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 from urllib.request import Request, urlopen
 
@@ -259,13 +260,14 @@ class WebServer:
     def __init__(self, sites: int, pages_per_site: int = 12, seed: int = 8) -> None:
         self.web = SyntheticWeb(sites, pages_per_site, seed)
         self.port = 0
-        self._process: multiprocessing.Process | None = None
+        self._process: BaseProcess | None = None
 
     def start(self) -> WebServer:
         parent, child = multiprocessing.Pipe()
-        self._process = multiprocessing.get_context("spawn").Process(
+        process = multiprocessing.get_context("spawn").Process(
             target=_serve, args=(self.web.sites, self.web.pages_per_site, self.web.seed, child), daemon=True)
-        self._process.start()
+        process.start()
+        self._process = process
         if not parent.poll(30):
             raise RuntimeError("the synthetic web server did not start")
         self.port = int(parent.recv())
