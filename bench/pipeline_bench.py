@@ -14,7 +14,7 @@ tables in `docs/benchmarks.md` are rewritten from all kept results):
   polite      default politeness (2 per site, 0.25 s ± 50 %, 32 in all, AutoThrottle) on --polite-sites sites,
               projected to a 5,000-site city; target < 2 h; CPU share of the crawl process says what limits it
 
-    .venv/bin/python -m bench.pipeline_bench                       # everything (about 30 minutes on 2 cores)
+    .venv/bin/python -m bench.pipeline_bench                       # everything (20–25 minutes on 2 cores)
     .venv/bin/python -m bench.pipeline_bench --only throughput,recrawl --sites 500
     .venv/bin/python -m bench.pipeline_bench --only throughput --sites 200 --profile /tmp/crawl.txt  # py-spy
 
@@ -37,10 +37,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.measure import Measured, run_measured
-from bench.synthweb import WebServer
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # also runnable as `python bench/pipeline_bench.py`
+
+from bench.measure import Measured, run_measured  # noqa: E402
+from bench.synthweb import WebServer  # noqa: E402
+
 RESULTS = ROOT / "docs" / "pipeline-bench.json"
 DOC = ROOT / "docs" / "benchmarks.md"
 CITY_SITES = 5000
