@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -197,6 +198,68 @@ def measure_storage(a: argparse.Namespace) -> Result:
     return {"web": {"sites": a.storage_sites, "pages_per_site": a.pages}, "profile": "throughput", **runs}
 
 
+def measure_writes(a: argparse.Namespace) -> Result:
+    """The page-row write path alone, in process: a site's fetch facts written one transaction per fetch (as
+    before the per-site batching) and one per site (`record_fetches`, as now), into SQLite and PostgreSQL.
+    Two rounds: the first inserts, the second updates (a re-crawl)."""
+    from marktplatz.db.engine import make_engine, session_factory, transaction
+    from marktplatz.db.repo.pages import record_fetch, record_fetches
+
+    sites, pages = a.storage_sites, a.pages
+    server = WebServer(sites, pages, a.seed)  # not started: only its site list is needed for the traders
+    out: Result = {"sites": sites, "fetches_per_site": pages + 3}
+    for label, url in (("sqlite", None), ("postgresql", a.pg_url)):
+        for mode in ("per fetch", "per site"):
+            db_url = fresh_pg_database(url) if url else None
+            ws = Workspace(server, sites, None, db_url)
+            engine = make_engine(ws.env["MARKTPLATZ_DB"])
+            sessions = session_factory(engine)
+            rounds = []
+            try:
+                for _ in range(2):
+                    started = time.perf_counter()
+                    for i in range(sites):
+                        facts = fetch_facts(server, i, pages)
+                        if mode == "per site":
+                            with transaction(sessions) as session:
+                                record_fetches(session, f"T{i:05d}", None, facts)
+                            continue
+                        for one in facts:
+                            with transaction(sessions) as session:
+                                record_fetch(session, f"T{i:05d}", None, one)
+                    rounds.append(time.perf_counter() - started)
+            finally:
+                engine.dispose()
+                ws.close()
+                if db_url and url:
+                    drop_pg_database(url, db_url)
+            rows = sites * (pages + 3)
+            out[f"{label}, {mode}"] = {"insert_s": round(rounds[0], 2), "update_s": round(rounds[1], 2),
+                                       "insert_rows_per_s": round(rows / rounds[0]),
+                                       "update_rows_per_s": round(rows / rounds[1]),
+                                       "sites_per_s": round(sites / rounds[0], 1)}
+            print(f"  writes: {label}, {mode}: {out[f'{label}, {mode}']}", flush=True)
+    return out
+
+
+def fetch_facts(server: WebServer, index: int, pages: int) -> list[dict[str, Any]]:
+    """What `StorePagePipeline` records for one site: its pages, robots.txt aside, plus two link checks and the
+    sitemap — the shape of a real crawl's rows (headers, a dozen links each)."""
+    plan = server.web.plan(index)
+    base = server.url(index)
+    links = [[base + p, p] for p in plan.pages[:12]]
+    now = datetime.now(UTC)
+    urls = [(base + p, "page") for p in plan.pages] + [(base + b, "link") for b in plan.broken[:1]] + \
+        [(base + "alt/x.pdf", "link"), (base + "sitemap.xml", "sitemap")]
+    return [{"url": u, "kind": "home" if n == 0 else kind, "final_url": u, "status": 200, "error_kind": None,
+             "error": None, "headers": {"content-type": "text/html; charset=utf-8", "etag": f'"{n}"',
+                                        "last-modified": "Mon, 24 Nov 2025 16:00:00 GMT", "server": "synthweb"},
+             "redirects": [], "size": 6000, "elapsed_ms": 3, "depth": 1, "found_on": base, "content_type":
+             "text/html", "links": links, "etag": f'"{n}"', "last_modified": "Mon, 24 Nov 2025 16:00:00 GMT",
+             "not_modified": False, "fetched_at": now, "tls": None, "content_hash": f"{index:08d}{n:056d}",
+             "body_path": f"ab/{index:08d}{n}.gz"} for n, (u, kind) in enumerate(urls[:pages + 3])]
+
+
 def measure_polite(a: argparse.Namespace) -> Result:
     server = WebServer(a.polite_sites, a.pages, a.seed).start()
     ws = Workspace(server, a.polite_sites, None)  # no [crawl] settings: the defaults
@@ -313,6 +376,15 @@ def render(results: dict[str, Result]) -> dict[str, str]:
                 f"{st[label]['pages_per_s']} | {st[label]['sites_per_min'] / 60:.2f} |"
                 for label in ("sqlite", "postgresql") if label in st]
         out.append("")
+    if w := results.get("writes"):
+        out = parts.setdefault("writes", [])
+        out += [f"**Page-row writes alone** ({w['sites']} sites × {w['fetches_per_site']} fetch rows; measured "
+                f"{w['measured_at']}):", "",
+                "| database, transactions | insert (s) | rows/s | sites/s | update, a re-crawl (s) | rows/s |",
+                "|---|---:|---:|---:|---:|---:|"]
+        out += [f"| {key} | {r['insert_s']} | {r['insert_rows_per_s']} | {r['sites_per_s']} | {r['update_s']} | "
+                f"{r['update_rows_per_s']} |" for key, r in w.items() if isinstance(r, dict)]
+        out.append("")
     if p := results.get("polite"):
         out = parts.setdefault("polite", [])
         out += [f"**Polite profile** ({p['web']['sites']} sites × {p['web']['pages_per_site']} pages, defaults; "
@@ -343,7 +415,7 @@ def write_doc(results: dict[str, Result]) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", default="throughput,recrawl,memory,extraction,storage,polite",
+    ap.add_argument("--only", default="throughput,recrawl,memory,extraction,storage,writes,polite",
                     help="comma-separated measurements (default: all)")
     ap.add_argument("--sites", type=int, default=500, help="sites for throughput and re-crawl (default 500)")
     ap.add_argument("--pages", type=int, default=12, help="pages per site (default 12)")
@@ -366,7 +438,7 @@ def main() -> int:
         fresh.update(measure_throughput(a, with_recrawl="recrawl" in wanted))
     steps: dict[str, Callable[[argparse.Namespace], Result]] = {
         "memory": measure_memory, "extraction": measure_extraction, "storage": measure_storage,
-        "polite": measure_polite}
+        "writes": measure_writes, "polite": measure_polite}
     for name, step in steps.items():
         if name in wanted:
             print(f"{name} …", flush=True)
