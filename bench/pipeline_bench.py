@@ -366,7 +366,9 @@ def render(results: dict[str, Result]) -> dict[str, str]:
         out.append("")
     if e := results.get("extraction"):
         out = parts.setdefault("extraction", [])
-        out += [f"**Extraction** (measured {e['measured_at']}): {e['line']}", ""]
+        out += [f"**Extraction** (measured {e['measured_at']}):", "",
+                "| pages/s on one core | `extraction_bench.py` says |", "|---:|---|",
+                f"| {e['pages_per_s_one_core']} | {e['line']} |", ""]
     if st := results.get("storage"):
         out = parts.setdefault("storage", [])
         out += [f"**Storage** ({st['web']['sites']} sites × {st['web']['pages_per_site']} pages, throughput profile; "
