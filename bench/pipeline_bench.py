@@ -325,78 +325,72 @@ def top_of_profile(path: Path, n: int = 15) -> str:
     return "\n".join(lines)
 
 
+def table(heading: str, columns: list[str], rows: list[list[Any]]) -> list[str]:
+    """A Markdown table under a bold heading; the first column left-aligned, the others right."""
+    return [heading, "", "| " + " | ".join(columns) + " |", "|---|" + "---:|" * (len(columns) - 1),
+            *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows), ""]
+
+
 def render(results: dict[str, Result]) -> dict[str, str]:
     """The generated parts of docs/benchmarks.md: per measurement, its table and verdict, from the kept results."""
     parts: dict[str, list[str]] = {}
     if t := results.get("throughput"):
-        out = parts.setdefault("throughput", [])
-        out += [f"**Throughput** ({t['web']['sites']} sites × {t['web']['pages_per_site']} pages, throughput profile; "
-                f"measured {t['measured_at']}):", "",
-                "| run | crawler | wall (s) | CPU (s) | CPU share | pages | pages/s | sites/min | requests | "
-                "peak RSS (MB) | ratio (sites/min) |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        rows = []
         for n, run in enumerate(t["runs"], 1):
             for label, r in (("marktplatz crawl (SQLite)", run["marktplatz"]), ("bare Scrapy spider",
                                                                                run["bare_scrapy"])):
-                ratio = run["ratio_sites_per_min"] if label.startswith("marktplatz") else ""
-                out.append(f"| {n} | {label} | {r['seconds']} | {r['cpu_seconds']} | {r['cpu_share']} | {r['pages']} "
-                           f"| {r['pages_per_s']} | {r['sites_per_min']} | {r['requests']} | {r['peak_rss_mb']} | "
-                           f"{ratio} |")
+                rows.append([f"{n}: {label}", r["seconds"], r["cpu_seconds"], r["cpu_share"], r["pages"],
+                             r["pages_per_s"], r["sites_per_min"], r["requests"], r["peak_rss_mb"],
+                             run["ratio_sites_per_min"] if label.startswith("marktplatz") else ""])
         best = max(run["ratio_sites_per_min"] for run in t["runs"])
-        out += ["", f"Ratio marktplatz / bare Scrapy (sites/min), best run: **{best}** (target ≥ 0.8: "
-                f"{'met' if best >= 0.8 else 'missed'}).", ""]
+        parts["throughput"] = [
+            *table(f"**Throughput** ({t['web']['sites']} sites × {t['web']['pages_per_site']} pages, throughput "
+                   f"profile; measured {t['measured_at']}):",
+                   ["run: crawler", "wall (s)", "CPU (s)", "CPU share", "pages", "pages/s", "sites/min", "requests",
+                    "peak RSS (MB)", "ratio (sites/min)"], rows),
+            f"Ratio marktplatz / bare Scrapy (sites/min), best run: **{best}** (target ≥ 0.8: "
+            f"{'met' if best >= 0.8 else 'missed'})."]
     if r := results.get("recrawl"):
-        out = parts.setdefault("recrawl", [])
-        f, s = r["first"], r["second"]
-        out += [f"**Re-crawl** ({r['web']['sites']} sites; measured {r['measured_at']}):", "",
-                "| crawl | wall (s) | requests | 200 | 304 | bytes sent by the server |",
-                "|---|---:|---:|---:|---:|---:|",
-                f"| first | {f['seconds']} | {f['requests']} | {f['statuses'].get('200', 0)} | "
-                f"{f['statuses'].get('304', 0)} | {f['bytes_sent']:,} |",
-                f"| second (unchanged web) | {s['seconds']} | {s['requests']} | {s['statuses'].get('200', 0)} | "
-                f"{s['statuses'].get('304', 0)} | {s['bytes_sent']:,} |", "",
-                f"Second / first: **{100 * r['bytes_ratio']:.1f} %** of the bytes (target ≤ 10 %: "
-                f"{'met' if r['bytes_ratio'] <= 0.10 else 'missed'}).", ""]
-    if m2 := results.get("memory"):
-        out = parts.setdefault("memory", [])
-        out += [f"**Memory** (throughput profile; measured {m2['measured_at']}):", "",
-                "| sites | pages/site | pages | wall (s) | pages/s | peak RSS of the crawl's process tree (MB) |",
-                "|---:|---:|---:|---:|---:|---:|"]
-        out += [f"| {r['web']['sites']} | {r['web']['pages_per_site']} | {r['pages']} | {r['seconds']} | "
-                f"{r['pages_per_s']} | {r['peak_rss_mb']} |" for r in m2["runs"]]
-        out.append("")
+        parts["recrawl"] = [
+            *table(f"**Re-crawl** ({r['web']['sites']} sites; measured {r['measured_at']}):",
+                   ["crawl", "wall (s)", "requests", "200", "304", "bytes sent by the server"],
+                   [[label, c["seconds"], c["requests"], c["statuses"].get("200", 0), c["statuses"].get("304", 0),
+                     f"{c['bytes_sent']:,}"] for label, c in (("first", r["first"]),
+                                                              ("second (unchanged web)", r["second"]))]),
+            f"Second / first: **{100 * r['bytes_ratio']:.1f} %** of the bytes (target ≤ 10 %: "
+            f"{'met' if r['bytes_ratio'] <= 0.10 else 'missed'})."]
+    if m := results.get("memory"):
+        parts["memory"] = table(
+            f"**Memory** (throughput profile; measured {m['measured_at']}):",
+            ["sites", "pages/site", "pages", "wall (s)", "pages/s", "peak RSS of the crawl's process tree (MB)"],
+            [[r["web"]["sites"], r["web"]["pages_per_site"], r["pages"], r["seconds"], r["pages_per_s"],
+              r["peak_rss_mb"]] for r in m["runs"]])
     if e := results.get("extraction"):
-        out = parts.setdefault("extraction", [])
-        out += [f"**Extraction** (measured {e['measured_at']}):", "",
-                "| pages/s on one core | `extraction_bench.py` says |", "|---:|---|",
-                f"| {e['pages_per_s_one_core']} | {e['line']} |", ""]
+        parts["extraction"] = table(f"**Extraction** (measured {e['measured_at']}):",
+                                    ["`extraction_bench.py` says", "pages/s on one core"],
+                                    [[e["line"], e["pages_per_s_one_core"]]])
     if st := results.get("storage"):
-        out = parts.setdefault("storage", [])
-        out += [f"**Storage** ({st['web']['sites']} sites × {st['web']['pages_per_site']} pages, throughput profile; "
-                f"measured {st['measured_at']}):", "",
-                "| database | wall (s) | CPU (s) | pages | pages/s | sites/s |", "|---|---:|---:|---:|---:|---:|"]
-        out += [f"| {label} | {st[label]['seconds']} | {st[label]['cpu_seconds']} | {st[label]['pages']} | "
-                f"{st[label]['pages_per_s']} | {st[label]['sites_per_min'] / 60:.2f} |"
-                for label in ("sqlite", "postgresql") if label in st]
-        out.append("")
+        parts["storage"] = table(
+            f"**Storage** ({st['web']['sites']} sites × {st['web']['pages_per_site']} pages, throughput profile; "
+            f"measured {st['measured_at']}):", ["database", "wall (s)", "CPU (s)", "pages", "pages/s", "sites/s"],
+            [[label, st[label]["seconds"], st[label]["cpu_seconds"], st[label]["pages"], st[label]["pages_per_s"],
+              f"{st[label]['sites_per_min'] / 60:.2f}"] for label in ("sqlite", "postgresql") if label in st])
     if w := results.get("writes"):
-        out = parts.setdefault("writes", [])
-        out += [f"**Page-row writes alone** ({w['sites']} sites × {w['fetches_per_site']} fetch rows; measured "
-                f"{w['measured_at']}):", "",
-                "| database, transactions | insert (s) | rows/s | sites/s | update, a re-crawl (s) | rows/s |",
-                "|---|---:|---:|---:|---:|---:|"]
-        out += [f"| {key} | {r['insert_s']} | {r['insert_rows_per_s']} | {r['sites_per_s']} | {r['update_s']} | "
-                f"{r['update_rows_per_s']} |" for key, r in w.items() if isinstance(r, dict)]
-        out.append("")
+        parts["writes"] = table(
+            f"**Page-row writes alone** ({w['sites']} sites × {w['fetches_per_site']} fetch rows; measured "
+            f"{w['measured_at']}):",
+            ["database, transactions", "insert (s)", "rows/s", "sites/s", "update, a re-crawl (s)", "rows/s"],
+            [[key, r["insert_s"], r["insert_rows_per_s"], r["sites_per_s"], r["update_s"], r["update_rows_per_s"]]
+             for key, r in w.items() if isinstance(r, dict)])
     if p := results.get("polite"):
-        out = parts.setdefault("polite", [])
-        out += [f"**Polite profile** ({p['web']['sites']} sites × {p['web']['pages_per_site']} pages, defaults; "
-                f"measured {p['measured_at']}):", "",
-                "| sites | wall (s) | CPU (s) | CPU share | pages/s | sites/min | projected 5,000 sites |",
-                "|---:|---:|---:|---:|---:|---:|---:|",
-                f"| {p['web']['sites']} | {p['seconds']} | {p['cpu_seconds']} | {p['cpu_share']} | "
-                f"{p['pages_per_s']} | {p['sites_per_min']} | {p['projected_city_hours']} h |", "",
-                f"Target < 2 h: {'met' if p['projected_city_hours'] < 2 else 'missed'}; limit: "
-                f"{'CPU' if p['cpu_share'] > 0.8 else 'politeness (the crawl process is mostly waiting)'}.", ""]
+        parts["polite"] = [
+            *table(f"**Polite profile** ({p['web']['sites']} sites × {p['web']['pages_per_site']} pages, defaults; "
+                   f"measured {p['measured_at']}):",
+                   ["sites", "wall (s)", "CPU (s)", "CPU share", "pages/s", "sites/min", "projected 5,000 sites"],
+                   [[p["web"]["sites"], p["seconds"], p["cpu_seconds"], p["cpu_share"], p["pages_per_s"],
+                     p["sites_per_min"], f"{p['projected_city_hours']} h"]]),
+            f"Target < 2 h: {'met' if p['projected_city_hours'] < 2 else 'missed'}; limit: "
+            f"{'CPU' if p['cpu_share'] > 0.8 else 'politeness (the crawl process is mostly waiting)'}."]
     return {name: "\n".join(lines).strip("\n") for name, lines in parts.items()}
 
 
