@@ -23,6 +23,7 @@ class CrawlContext:
     store: BodyStore
     progress: Callable[[str, str], None] | None = None  # (trader_id, site_status) after each site
     site_finished: Callable[[str], None] | None = None  # after a site's results are stored (distributed mode)
+    flush_pages: Callable[[str], None] | None = None  # writes a site's buffered fetch rows (StorePagePipeline)
     outcomes: list[Any] = field(default_factory=list)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> CrawlContext:

@@ -53,6 +53,8 @@ class FinishSitePipeline:
 
     def _process(self, trader_id: str, reason: str, facts: dict[str, Any]) -> None:
         try:
+            if self.ctx.flush_pages is not None:
+                self.ctx.flush_pages(trader_id)  # the site's fetch rows first: processing reads them back
             with transaction(self.ctx.sessions) as session:
                 trader = session.get(Trader, trader_id)
                 if trader is None:

@@ -1,4 +1,10 @@
-"""Persist each fetch: the compressed body into the body store, the fetch facts into `pages` (one small commit)."""
+"""Persist each fetch: the compressed body into the body store at once, the fetch facts into `pages` per site.
+
+A site's fetch rows are kept in memory until the site's crawl ends and are then written in one transaction, just
+before `FinishSitePipeline` processes the site (it calls `CrawlContext.flush_pages`, also for sites cut short at
+close). One commit per site instead of one per fetch; a crawl killed mid-site leaves no rows of that site, which the
+re-run crawls again anyway.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +15,15 @@ from scrapy.crawler import Crawler
 from marktplatz.crawler.context import CrawlContext, context_from
 from marktplatz.crawler.items import FetchResult
 from marktplatz.db.engine import transaction
-from marktplatz.db.repo.pages import record_fetch
+from marktplatz.db.repo.pages import record_fetches
 
 
 class StorePagePipeline:
     def __init__(self, ctx: CrawlContext, crawler: Crawler) -> None:
         self.ctx = ctx
         self.stats = crawler.stats
+        self.pending: dict[str, list[dict[str, Any]]] = {}  # trader id → fetch facts not yet written
+        ctx.flush_pages = self.flush
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePagePipeline:
@@ -39,8 +47,19 @@ class StorePagePipeline:
             self.stats.inc_value("marktplatz/bodies_stored")
             self.stats.inc_value("marktplatz/body_bytes", len(item.body))
             item.body = None  # the pipeline after us reads bodies from the store; free the memory now
-        with transaction(self.ctx.sessions) as session:
-            record_fetch(session, item.trader_id, self.ctx.run_id, facts)
+        self.pending.setdefault(item.trader_id, []).append(facts)
         if self.stats is not None:
             self.stats.inc_value(f"marktplatz/fetch/{item.kind}")
         return item
+
+    def flush(self, trader_id: str) -> None:
+        """Write the site's fetch rows (one transaction); called when the site's crawl has ended."""
+        fetches = self.pending.pop(trader_id, None)
+        if fetches:
+            with transaction(self.ctx.sessions) as session:
+                record_fetches(session, trader_id, self.ctx.run_id, fetches)
+
+    def close_spider(self) -> None:
+        # Normally `FinishSitePipeline` has flushed every site by now; this keeps the rows of any it could not.
+        for trader_id in sorted(self.pending):
+            self.flush(trader_id)

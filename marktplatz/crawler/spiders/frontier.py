@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
@@ -22,6 +23,12 @@ SESSION_PARAMS = ("phpsessid", "sid", "sessionid", "session_id", "jsessionid", "
                   "PHPSESSID", "SID", "JSESSIONID", "oscsid")
 
 
+# Every page of a site links to the same navigation: the same URLs come back a dozen times per site, and
+# canonicalising them (w3lib) or looking up their registered domain (tldextract) was a visible share of a crawl's CPU.
+URL_CACHE_SIZE = 16_384
+
+
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def site_key(url: str) -> str:
     """Identity of "the same site": the registered domain; for IP hosts and `localhost`, host and port."""
     parts = urlsplit(url)
@@ -40,6 +47,7 @@ def clean_url(url: str) -> str:
     return no_fragment
 
 
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def dedupe_key(url: str) -> str:
     return canonicalize_url(url, keep_fragments=False)
 
