@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./scripts/services.sh
 .venv/bin/ruff check marktplatz tests bench
-.venv/bin/mypy marktplatz
+.venv/bin/mypy marktplatz bench
 echo "test: the suite on SQLite"
 .venv/bin/python -m pytest -q "$@"
 PG_URL="${MARKTPLATZ_TEST_PG:-postgresql+psycopg://postgres@127.0.0.1:5432/test}"
