@@ -200,10 +200,11 @@ def measure_storage(a: argparse.Namespace) -> Result:
 
 def measure_writes(a: argparse.Namespace) -> Result:
     """The page-row write path alone, in process: a site's fetch facts written one transaction per fetch (as
-    before the per-site batching) and one per site (`record_fetches`, as now), into SQLite and PostgreSQL.
+    before the per-site batching; the figures in docs/benchmarks.md were taken with the per-fetch function of that
+    time, which read one row instead of the site's rows) and one per site (as now), into SQLite and PostgreSQL.
     Two rounds: the first inserts, the second updates (a re-crawl)."""
     from marktplatz.db.engine import make_engine, session_factory, transaction
-    from marktplatz.db.repo.pages import record_fetch, record_fetches
+    from marktplatz.db.repo.pages import record_fetches
 
     sites, pages = a.storage_sites, a.pages
     server = WebServer(sites, pages, a.seed)  # not started: only its site list is needed for the traders
@@ -226,7 +227,7 @@ def measure_writes(a: argparse.Namespace) -> Result:
                             continue
                         for one in facts:
                             with transaction(sessions) as session:
-                                record_fetch(session, f"T{i:05d}", None, one)
+                                record_fetches(session, f"T{i:05d}", None, [one])
                     rounds.append(time.perf_counter() - started)
             finally:
                 engine.dispose()

@@ -1,4 +1,4 @@
-"""Fetched pages: record a fetch (insert or update by trader and URL), read a site's pages back."""
+"""Fetched pages: record a site's fetches (insert or update by trader and URL), read a site's pages back."""
 
 from __future__ import annotations
 
@@ -15,41 +15,28 @@ def url_hash(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def record_fetch(session: Session, trader_id: str, run_id: int | None, facts: dict[str, Any]) -> Page:
-    """Insert or update the page row for (trader, URL); a 304 keeps the stored body and its hash."""
-    key = url_hash(facts["url"])
-    page = session.scalars(select(Page).where(Page.trader_id == trader_id, Page.url_hash == key)).first()
-    return _apply_fetch(session, page, trader_id, run_id, facts)
-
-
 def record_fetches(session: Session, trader_id: str, run_id: int | None, fetches: list[dict[str, Any]]) -> None:
-    """`record_fetch` for all of a site's fetches at once: the trader's page rows are read in one query instead of
-    one per fetch, and the rows are written in one flush."""
+    """Insert or update the page rows for a site's fetches, keyed by (trader, URL); a 304 keeps the stored body and
+    its hash. The trader's existing rows are read in one query, and the rows are written in one flush."""
     rows = {p.url_hash: p for p in session.scalars(select(Page).where(Page.trader_id == trader_id))}
     for facts in fetches:
         key = url_hash(facts["url"])
-        rows[key] = _apply_fetch(session, rows.get(key), trader_id, run_id, facts)
-
-
-def _apply_fetch(session: Session, page: Page | None, trader_id: str, run_id: int | None,
-                 facts: dict[str, Any]) -> Page:
-    url = facts["url"]
-    if page is None:
-        page = Page(trader_id=trader_id, url=url, url_hash=url_hash(url))
-        session.add(page)
-    previous_hash = page.content_hash
-    not_modified = bool(facts.get("not_modified"))
-    for name, value in facts.items():
-        if name in ("url", "content_hash", "body_path") and (not_modified or value is None):
-            continue
-        setattr(page, name, value)
-    if not not_modified:
-        page.content_hash = facts.get("content_hash")
-        page.body_path = facts.get("body_path")
-    page.crawl_run_id = run_id
-    if page.content_hash != previous_hash and not not_modified:
-        page.changed_at = facts.get("fetched_at")
-    return page
+        page = rows.get(key)
+        if page is None:
+            page = rows[key] = Page(trader_id=trader_id, url=facts["url"], url_hash=key)
+            session.add(page)
+        previous_hash = page.content_hash
+        not_modified = bool(facts.get("not_modified"))
+        for name, value in facts.items():
+            if name in ("url", "content_hash", "body_path") and (not_modified or value is None):
+                continue
+            setattr(page, name, value)
+        if not not_modified:
+            page.content_hash = facts.get("content_hash")
+            page.body_path = facts.get("body_path")
+        page.crawl_run_id = run_id
+        if page.content_hash != previous_hash and not not_modified:
+            page.changed_at = facts.get("fetched_at")
 
 
 def pages_of_trader(session: Session, trader_id: str, run_id: int | None = None) -> list[Page]:
