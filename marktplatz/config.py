@@ -57,6 +57,9 @@ class CrawlLimits:
     concurrent_total: int = 32
     download_delay: float = 0.25
     autothrottle: bool = True
+    # Worker processes that extract and audit finished sites while the crawl fetches the next ones (0: in the crawl
+    # process). One is right for two cores; more help where processing, not fetching, is the limit.
+    processing_workers: int = 1
 
 
 @dataclass(frozen=True)

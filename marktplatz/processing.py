@@ -30,6 +30,7 @@ from marktplatz.db.models import (
 from marktplatz.db.repo.pages import pages_of_trader
 from marktplatz.listings.update import apply_extraction, mark_stale
 from marktplatz.monitor.audit import AuditInput, AuditPage, audit_site, score
+from marktplatz.monitor.finding import AuditFinding
 from marktplatz.monitor.health import Observation, observe
 from marktplatz.monitor.parked import detect_parked
 from marktplatz.monitor.record import latest_check_details, latest_verified_tls, record_observation
@@ -53,63 +54,96 @@ class SiteOutcome:
     score: int | None
 
 
+@dataclass
+class PreparedSite:
+    """What a site's stored crawl says, worked out without writing anything (extraction and audit: the CPU work)."""
+
+    trader_id: str
+    pages: list[Page]
+    observation: Observation
+    record: SiteRecord
+    feed: dict[str, Any]
+    broken: list[dict[str, Any]]
+    answered: bool  # the home page answered with a body
+    own_site: bool  # ... and it is the trader's own site (not a parking page or a social-media profile)
+    findings: list[AuditFinding] | None  # None when the site did not answer
+
+
 def process_site(session: Session, store: BodyStore, trader: Trader, run_id: int | None, now: datetime,
                  record_health: bool = True, crawl_facts: dict[str, Any] | None = None,
                  rules: HealthRules | None = None) -> SiteOutcome:
     """Everything that follows a site's crawl. The caller owns the transaction (one per site).
 
     `record_health=False` re-runs extraction and audit on stored pages without adding a health observation."""
-    listing = session.get(Listing, trader.id)
-    if listing is None:
-        listing = Listing(trader_id=trader.id)
-        session.add(listing)
+    prepared = prepare_site(session, store, trader, run_id, now, record_health, crawl_facts)
+    return store_site(session, prepared, run_id, now, record_health, rules)
+
+
+def prepare_site(session: Session, store: BodyStore, trader: Trader, run_id: int | None, now: datetime,
+                 record_health: bool = True, crawl_facts: dict[str, Any] | None = None) -> PreparedSite:
+    """Read the site's pages and bodies, extract and audit. Only reads: a worker runs it in a read transaction, so
+    the slow part holds no write lock (on SQLite one writer at a time would otherwise wait for it)."""
     pages = pages_of_trader(session, trader.id, run_id)
     home = next((p for p in pages if p.kind == "home"), None)
     observation = _observe_home(trader, home, store)
     if record_health:
         observation.details.update({**(crawl_facts or {}), "pages": len(pages),
                                     "bytes": sum(p.size or 0 for p in pages)})
-        record_observation(session, listing, observation, kind="crawl", run_id=run_id, now=now, rules=rules)
-        listing.last_crawled_at = now
-
     record, home_body = extract_site(store, pages, trader.website or observation.url, local_date(now))
     feed = record.to_feed()
     broken = broken_links_of(pages)
-    # A link broken for weeks is not "newly broken": keep the day it was first seen.
-    first_seen = {url: seen for url, seen in session.execute(
-        select(BrokenLink.url, BrokenLink.first_seen_at).where(BrokenLink.trader_id == trader.id))}
-    session.execute(delete(BrokenLink).where(BrokenLink.trader_id == trader.id))
-    for b in broken:
-        session.add(BrokenLink(trader_id=trader.id, crawl_run_id=run_id, url=b["url"], status=b["status"],
-                               error=b["error"], found_on=b["found_on"], external=b["external"],
-                               first_seen_at=first_seen.get(b["url"], now), last_seen_at=now))
-
-    codes: list[str] = []
     answered = observation.reachable and home_body is not None
     # A parking page or a social-media profile is not the trader's site: its "contact data" must not replace the
     # listing's verified values, which stay and are marked stale.
     own_site = answered and observation.outcome != "parked" \
         and observation.details.get("redirect_kind") != "social_media"
-    if own_site:
-        apply_extraction(session, listing, feed, record.sources(), now, run_id)
-        _store_extracted_values(session, trader.id, run_id, record, now)
+    findings = audit_site(audit_input(session, store, trader, pages, observation, feed, broken, now)) \
+        if answered else None
+    return PreparedSite(trader.id, pages, observation, record, feed, broken, answered, own_site, findings)
+
+
+def store_site(session: Session, prepared: PreparedSite, run_id: int | None, now: datetime,
+               record_health: bool = True, rules: HealthRules | None = None) -> SiteOutcome:
+    """Write what `prepare_site` worked out: health observation, broken links, listing, findings, snapshot."""
+    trader_id = prepared.trader_id
+    listing = session.get(Listing, trader_id)
+    if listing is None:
+        listing = Listing(trader_id=trader_id)
+        session.add(listing)
+    if record_health:
+        record_observation(session, listing, prepared.observation, kind="crawl", run_id=run_id, now=now,
+                           rules=rules)
+        listing.last_crawled_at = now
+
+    # A link broken for weeks is not "newly broken": keep the day it was first seen.
+    first_seen = {url: seen for url, seen in session.execute(
+        select(BrokenLink.url, BrokenLink.first_seen_at).where(BrokenLink.trader_id == trader_id))}
+    session.execute(delete(BrokenLink).where(BrokenLink.trader_id == trader_id))
+    for b in prepared.broken:
+        session.add(BrokenLink(trader_id=trader_id, crawl_run_id=run_id, url=b["url"], status=b["status"],
+                               error=b["error"], found_on=b["found_on"], external=b["external"],
+                               first_seen_at=first_seen.get(b["url"], now), last_seen_at=now))
+
+    codes: list[str] = []
+    if prepared.own_site:
+        apply_extraction(session, listing, prepared.feed, prepared.record.sources(), now, run_id)
+        _store_extracted_values(session, trader_id, run_id, prepared.record, now)
     else:
         mark_stale(listing)
-    if answered:
-        findings = audit_site(audit_input(session, store, trader, pages, observation, feed, broken, now))
-        session.execute(delete(Finding).where(Finding.trader_id == trader.id))
-        for f in findings:
-            session.add(Finding(trader_id=trader.id, crawl_run_id=run_id, code=f.code, severity=f.severity,
+    if prepared.findings is not None:
+        session.execute(delete(Finding).where(Finding.trader_id == trader_id))
+        for f in prepared.findings:
+            session.add(Finding(trader_id=trader_id, crawl_run_id=run_id, code=f.code, severity=f.severity,
                                 message_de=f.message_de, evidence=f.evidence, created_at=now))
-        listing.quality_score = score(findings)
-        codes = [f.code for f in findings]
-    session.add(SiteSnapshot(trader_id=trader.id, taken_at=now, iso_week=iso_week(now),
+        listing.quality_score = score(prepared.findings)
+        codes = [f.code for f in prepared.findings]
+    session.add(SiteSnapshot(trader_id=trader_id, taken_at=now, iso_week=iso_week(now),
                              site_status=listing.site_status, score=listing.quality_score,
                              finding_codes=codes))
-    found = {k: (len(v) if isinstance(v, list) else int(v is not None)) for k, v in feed.items()
+    found = {k: (len(v) if isinstance(v, list) else int(v is not None)) for k, v in prepared.feed.items()
              if k in ("name", "phones", "fax", "emails", "address", "opening_hours", "offerings", "impressum_url")}
-    return SiteOutcome(trader.id, listing.site_status, len(pages), found,
-                       sum(1 for b in broken if not b["external"]), listing.quality_score)
+    return SiteOutcome(trader_id, listing.site_status, len(prepared.pages), found,
+                       sum(1 for b in prepared.broken if not b["external"]), listing.quality_score)
 
 
 def audit_input(session: Session, store: BodyStore, trader: Trader, pages: list[Page], observation: Observation,

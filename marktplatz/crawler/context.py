@@ -23,7 +23,8 @@ class CrawlContext:
     store: BodyStore
     progress: Callable[[str, str], None] | None = None  # (trader_id, site_status) after each site
     site_finished: Callable[[str], None] | None = None  # after a site's results are stored (distributed mode)
-    flush_pages: Callable[[str], None] | None = None  # writes a site's buffered fetch rows (StorePagePipeline)
+    take_pages: Callable[[str], list[dict[str, Any]]] | None = None  # a finished site's fetch facts (StorePagePipeline)
+    close_processing: Callable[..., None] | None = None  # stops the site processor's workers (FinishSitePipeline)
     outcomes: list[Any] = field(default_factory=list)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> CrawlContext:

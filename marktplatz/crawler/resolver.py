@@ -4,6 +4,10 @@ Twisted's `HostnameEndpoint` connects to exactly the addresses this resolver han
 the address that is checked is the address that is connected to: a DNS answer that changes between a check and the
 connection (rebinding) cannot slip through. A host whose every address is refused fails like an unknown host; the
 reason is kept in `REFUSALS` so the spider can record it as the site's status.
+
+Answers are cached (5 minutes), failed lookups too (1 minute), and concurrent lookups of one host share one system
+call: many trader sites link to the same few external hosts, and a dead domain in a shared footer (a former web
+designer's, say) would otherwise cost every site its own slow failing lookup in the reactor's small thread pool.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from zope.interface import implementer
 from marktplatz.crawler.guard import AddressPolicy
 
 CACHE_TTL_SECONDS = 300.0
+FAILED_LOOKUP_TTL_SECONDS = 60.0
 CACHE_SIZE = 20_000
 
 Lookup = Callable[[str], Sequence[str]]
@@ -72,6 +77,7 @@ class GuardedResolver:
         self.lookup = lookup
         self.cache_ttl = cache_ttl
         self._cache: OrderedDict[str, tuple[float, list[str]]] = OrderedDict()
+        self._inflight: dict[str, list[Callable[[list[str]], None]]] = {}  # host → who waits for its lookup
 
     @classmethod
     def from_crawler(cls, crawler: Any, reactor: Any) -> GuardedResolver:
@@ -90,9 +96,8 @@ class GuardedResolver:
         resolutionReceiver.resolutionBegan(resolution)
         host = hostName.strip("[]").lower()
 
-        def deliver(addresses: list[str], *, fresh: bool = True) -> None:
-            if fresh:
-                self._remember(host, addresses)
+        def deliver(addresses: list[str]) -> None:
+            # No address (a failed lookup) completes without one: the connection fails as for an unknown host.
             allowed, refused = self.policy.filter(addresses)
             if not allowed and refused:
                 REFUSALS.remember(host, "; ".join(refused))
@@ -103,23 +108,31 @@ class GuardedResolver:
                     resolutionReceiver.addressResolved(IPv4Address("TCP", addr, portNumber))
             resolutionReceiver.resolutionComplete()
 
-        def failed(_failure: Any) -> None:
-            resolutionReceiver.resolutionComplete()
-
         cached = self._cached(host)
         if cached is not None:
-            deliver(cached, fresh=False)
+            deliver(cached)
             return resolution
+        waiting = self._inflight.get(host)
+        if waiting is not None:
+            waiting.append(deliver)
+            return resolution
+        self._inflight[host] = [deliver]
         d = deferToThreadPool(self.reactor, self.reactor.getThreadPool(), self._resolve, host)
-        d.addCallbacks(deliver, failed)
+        d.addCallbacks(lambda addresses: self._answered(host, addresses, self.cache_ttl),
+                       lambda _failure: self._answered(host, [], FAILED_LOOKUP_TTL_SECONDS))
         return resolution
+
+    def _answered(self, host: str, addresses: list[str], ttl: float) -> None:
+        self._remember(host, addresses, ttl)
+        for deliver in self._inflight.pop(host, []):
+            deliver(addresses)
 
     def _resolve(self, host: str) -> list[str]:
         # Runs in a worker thread: no shared state is touched here.
         return list(self.hosts[host]) if host in self.hosts else list(self.lookup(host))
 
-    def _remember(self, host: str, addresses: list[str]) -> None:
-        self._cache[host] = (time.monotonic() + self.cache_ttl, addresses)
+    def _remember(self, host: str, addresses: list[str], ttl: float) -> None:
+        self._cache[host] = (time.monotonic() + ttl, addresses)
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 

@@ -81,6 +81,8 @@ def run_crawl(settings: Settings, trader_ids: Sequence[str] = (),
         status, error = "failed", "".join(traceback.format_exception_only(exc)).strip()
         raise
     finally:
+        if ctx.close_processing is not None:
+            ctx.close_processing(cancel=True)  # normally closed already; after a forced stop, drop what is queued
         stats = _plain_stats(crawler.stats.get_stats() if crawler.stats else {})
         if stats.get("finish_reason") not in (None, "finished"):
             status = "interrupted" if status == "finished" else status
@@ -124,6 +126,8 @@ def run_worker(settings: Settings, progress: Callable[[str, str], None] | None =
                       max_active_sites=max(4, settings.limits.concurrent_total // 2), runbook=book)
         process.start()
     finally:
+        if ctx.close_processing is not None:
+            ctx.close_processing(cancel=True)
         engine.dispose()
     stats = _plain_stats(crawler.stats.get_stats() if crawler.stats else {})
     if book.complete():

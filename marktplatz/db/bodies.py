@@ -25,20 +25,31 @@ class BodyStore:
 
     def put(self, body: bytes) -> tuple[str, str]:
         """Store `body`; returns (sha256, path relative to the store's root)."""
-        digest = content_hash(body)
-        rel = f"{digest[:2]}/{digest}.gz"
-        path = self.root / rel
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as gz:
-                    gz.write(body)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+        digest, rel = self.address(body)
+        self.write(rel, body)
         return digest, rel
+
+    @staticmethod
+    def address(body: bytes) -> tuple[str, str]:
+        """(sha256, path relative to the store's root) that `body` is stored under."""
+        digest = content_hash(body)
+        return digest, f"{digest[:2]}/{digest}.gz"
+
+    def write(self, rel: str, body: bytes) -> None:
+        """Write `body` under `rel` (from `address`) unless it is there already. Safe from several threads: the
+        compression and the file system calls release the GIL, so a thread can write while the crawl fetches."""
+        path = self.root / rel
+        if path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as gz:
+                gz.write(body)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
     def get(self, rel: str) -> bytes | None:
         """The stored body, or None when it was pruned or never stored."""
