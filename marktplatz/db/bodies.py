@@ -1,7 +1,8 @@
 """Raw page bodies, gzip-compressed on disk and addressed by their SHA-256, so a re-extraction needs no re-crawl.
 
-Files are written atomically (temporary file, then rename): a crash never leaves half a body behind, and the same
-body fetched twice is stored once.
+Files are written atomically: on Linux as an unnamed file (O_TMPFILE) that is linked into place once complete, so even
+a SIGKILL mid-write leaves nothing behind; elsewhere as a `.tmp-` file renamed into place (`marktplatz prune` removes
+any left by a crash). The same body fetched twice is stored once.
 """
 
 from __future__ import annotations
@@ -42,10 +43,13 @@ class BodyStore:
         if path.exists():
             return
         path.parent.mkdir(parents=True, exist_ok=True)
+        data = gzip.compress(body, compresslevel=6, mtime=0)
+        if _link_unnamed(path, data):
+            return
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
-            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as gz:
-                gz.write(body)
+            with os.fdopen(fd, "wb") as raw:
+                raw.write(data)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -66,3 +70,28 @@ class BodyStore:
         except FileNotFoundError:
             return False
         return True
+
+
+def _link_unnamed(path: Path, data: bytes) -> bool:
+    """Write `data` to an unnamed file in `path`'s folder and link it in as `path`; False where the system or the
+    file system has no unnamed files (the caller falls back to a named temporary file)."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None:
+        return False
+    try:
+        fd = os.open(path.parent, flag | os.O_WRONLY, 0o600)
+    except OSError:
+        return False
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        try:
+            os.link(f"/proc/self/fd/{fd}", path)
+        except FileExistsError:
+            pass  # the same body, written by another thread or worker meanwhile
+        except OSError:
+            return False  # no /proc: the unnamed file goes away with its descriptor
+    finally:
+        os.close(fd)
+    return True
