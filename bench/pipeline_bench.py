@@ -77,7 +77,8 @@ class Workspace:
     def crawl(self, profile_to: Path | None = None) -> Measured:
         cmd = marktplatz("crawl")
         if profile_to is not None:
-            cmd = [py_spy(), "record", "--format", "raw", "--rate", "50", "--subprocesses", "--idle", "--threads", "-o", str(profile_to), "--", *cmd]
+            cmd = [py_spy(), "record", "--format", "raw", "--rate", "50", "--subprocesses", "-o", str(profile_to),
+                   "--", *cmd]
         result = run_measured(cmd, self.env, self.dir)
         if result.returncode != 0:
             sys.exit(f"marktplatz crawl failed: {result.stderr.strip()[-800:]}")
