@@ -75,7 +75,7 @@ def run_crawl(settings: Settings, trader_ids: Sequence[str] = (),
     status, error = "finished", None
     try:
         process.crawl(crawler, targets=targets, limits=settings.limits, page_memory=page_memory,
-                      max_active_sites=max(4, settings.limits.concurrent_total // 2))
+                      max_active_sites=active_sites(settings))
         process.start()
     except BaseException as exc:
         status, error = "failed", "".join(traceback.format_exception_only(exc)).strip()
@@ -96,10 +96,12 @@ def run_crawl(settings: Settings, trader_ids: Sequence[str] = (),
 def _page_memory(sessions: Any) -> Callable[[str], dict[str, KnownPage]]:
     def page_memory(trader_id: str) -> dict[str, KnownPage]:
         with sessions() as session:
-            rows = session.scalars(select(Page).where(Page.trader_id == trader_id, Page.kind.in_(("home", "page")),
-                                                      Page.body_path.is_not(None)))
-            return {p.url: KnownPage(p.etag, p.last_modified, p.links or []) for p in rows
-                    if p.etag or p.last_modified}
+            # Only the columns needed, not whole rows (headers, TLS facts, redirects): read once per site.
+            rows = session.execute(select(Page.url, Page.etag, Page.last_modified, Page.links)
+                                   .where(Page.trader_id == trader_id, Page.kind.in_(("home", "page")),
+                                          Page.body_path.is_not(None),
+                                          (Page.etag.is_not(None)) | (Page.last_modified.is_not(None))))
+            return {url: KnownPage(etag, modified, links or []) for url, etag, modified, links in rows}
     return page_memory
 
 
@@ -123,7 +125,7 @@ def run_worker(settings: Settings, progress: Callable[[str, str], None] | None =
     ctx.site_finished = lambda trader_id: crawler.spider.site_finished(trader_id)  # type: ignore[union-attr]
     try:
         process.crawl(crawler, targets=[], limits=settings.limits, page_memory=_page_memory(sessions),
-                      max_active_sites=max(4, settings.limits.concurrent_total // 2), runbook=book)
+                      max_active_sites=active_sites(settings), runbook=book)
         process.start()
     finally:
         if ctx.close_processing is not None:
@@ -144,3 +146,9 @@ def _plain_stats(stats: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = str(value)
     return out
+
+
+def active_sites(settings: Settings) -> int:
+    """Sites crawled at once. As many as requests in flight: a site in its last pages, or waiting for its
+    politeness pause, uses fewer than its share, and the others fill the gap."""
+    return max(4, settings.limits.concurrent_total)

@@ -34,7 +34,6 @@ def scrapy_settings(settings: Settings, **extra: Any) -> dict[str, Any]:
         "REDIRECT_MAX_TIMES": lim.max_redirects,
         "METAREFRESH_MAXDELAY": 30,
         "URLLENGTH_LIMIT": lim.max_url_length,
-        "DEPTH_LIMIT": 0,  # depth is bounded per site by the frontier
         "RETRY_ENABLED": True,
         "RETRY_TIMES": 1,
         "RETRY_HTTP_CODES": [502, 503, 504, 522, 524, 408],
@@ -49,6 +48,15 @@ def scrapy_settings(settings: Settings, **extra: Any) -> dict[str, Any]:
             "marktplatz.crawler.middlewares.GuardMiddleware": 50,
             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
             "marktplatz.crawler.robots.RfcRobotsTxtMiddleware": 100,
+        },
+        # The frontier bounds depth and URL length per site (`spiders/frontier.py`, the guard). Scrapy's
+        # DepthMiddleware would also overwrite our `depth` meta (the page's depth on its site) with the length of
+        # the response chain; the meta-copy check is a development aid. Each one is a layer every request and
+        # item passes through.
+        "SPIDER_MIDDLEWARES": {
+            "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+            "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+            "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
         },
         "ITEM_PIPELINES": {
             "marktplatz.crawler.pipelines.store.StorePagePipeline": 100,

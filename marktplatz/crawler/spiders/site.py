@@ -256,7 +256,7 @@ class SiteSpider(Spider):
                 url = clean_url(response.urljoin(raw))
             except ValueError:
                 continue
-            text = " ".join(" ".join(node.xpath(".//text()")).split())[:100]
+            text = " ".join(" ".join(node.itertext()).split())[:100]
             out.append((url, text))
         return out
 
