@@ -69,7 +69,8 @@ def run_crawl(settings: Settings, trader_ids: Sequence[str] = (),
     ctx = CrawlContext(settings=settings, run_id=run_id, sessions=sessions,
                        store=BodyStore(settings.bodies_dir), progress=progress)
 
-    page_memory = _page_memory(sessions)
+    reader = make_engine(settings.db_url, read_only=True)
+    page_memory = _page_memory(session_factory(reader))
     process = CrawlerProcess(scrapy_settings(settings, MARKTPLATZ_CONTEXT=ctx))
     crawler = process.create_crawler(SiteSpider)
     status, error = "finished", None
@@ -89,11 +90,15 @@ def run_crawl(settings: Settings, trader_ids: Sequence[str] = (),
         with transaction(sessions) as session:
             close_run(session, run_id, status, stats, error)
         engine.dispose()
+        reader.dispose()
     return CrawlSummary(run_id=run_id, sites=len(targets), status=status, stats=stats, outcomes=ctx.outcomes,
                         skipped=skipped)
 
 
 def _page_memory(sessions: Any) -> Callable[[str], dict[str, KnownPage]]:
+    """What the last crawl of a site stored, for conditional requests. `sessions` must be read-only: the lookup runs
+    on the crawl's thread, which must never queue behind a worker's write lock."""
+
     def page_memory(trader_id: str) -> dict[str, KnownPage]:
         with sessions() as session:
             # Only the columns needed, not whole rows (headers, TLS facts, redirects): read once per site.
@@ -117,6 +122,7 @@ def run_worker(settings: Settings, progress: Callable[[str, str], None] | None =
         return None
     book = RunBook(redis, run_id, settings.redis_lease_seconds)
     engine = make_engine(settings.db_url)
+    reader = make_engine(settings.db_url, read_only=True)
     sessions = session_factory(engine)
     ctx = CrawlContext(settings=settings, run_id=run_id, sessions=sessions, store=BodyStore(settings.bodies_dir),
                        progress=progress)
@@ -124,13 +130,14 @@ def run_worker(settings: Settings, progress: Callable[[str, str], None] | None =
     crawler = process.create_crawler(SiteSpider)
     ctx.site_finished = lambda trader_id: crawler.spider.site_finished(trader_id)  # type: ignore[union-attr]
     try:
-        process.crawl(crawler, targets=[], limits=settings.limits, page_memory=_page_memory(sessions),
+        process.crawl(crawler, targets=[], limits=settings.limits, page_memory=_page_memory(session_factory(reader)),
                       max_active_sites=active_sites(settings), runbook=book)
         process.start()
     finally:
         if ctx.close_processing is not None:
             ctx.close_processing(cancel=True)
         engine.dispose()
+        reader.dispose()
     stats = _plain_stats(crawler.stats.get_stats() if crawler.stats else {})
     if book.complete():
         finish_run(settings, run_id)

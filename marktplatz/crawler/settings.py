@@ -21,6 +21,10 @@ def scrapy_settings(settings: Settings, **extra: Any) -> dict[str, Any]:
         "TELNETCONSOLE_ENABLED": False,
         "CONCURRENT_REQUESTS": lim.concurrent_total,
         "CONCURRENT_REQUESTS_PER_DOMAIN": lim.concurrent_per_site,
+        # Scrapy starts this many asyncio tasks for *every* response to work through what the callback yields
+        # (default 100). Ours yields one result and a few requests: a handful of tasks does the same work, and the
+        # 100 cost more CPU than the rest of Scrapy's handling of a response.
+        "CONCURRENT_ITEMS": 4,
         "DOWNLOAD_DELAY": lim.download_delay,
         "DOWNLOAD_DELAY_JITTER": 0.5,  # ±50 %: requests to a site do not arrive like clockwork
         "LOG_INSTALL_ROOT_HANDLER": False,  # our own logging (marktplatz.logs) stays in charge
