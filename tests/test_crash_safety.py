@@ -45,9 +45,38 @@ def count(env: Env, sql: str) -> int:
     return int(env.query(sql)[0][0])
 
 
-def test_crawl_killed_at_random_points_then_rerun_loses_and_doubles_nothing(env: Env, web: VirtualHosts,
-                                                                            tmp_path: Path) -> None:
-    hosts = build_web(web, tmp_path / "web")
+def children(pid: int) -> list[int]:
+    """The child processes of `pid` (the crawl's processing worker and multiprocessing's resource tracker)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # an orphan that exited but was not reaped yet is gone for our purpose
+
+
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def wait_until_gone(pids: list[int], seconds: float = 10.0) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(running(p) for p in pids):
+        time.sleep(0.1)
+    return [p for p in pids if running(p)]
+
+
+def prepare_web(env: Env, web: VirtualHosts, root: Path) -> None:
+    hosts = build_web(web, root)
     env.vars["MARKTPLATZ_HOSTS"] = hosts_var(*hosts)
     # Few sites at a time and a delay, so sites are stored one after another and a kill lands between them.
     (env.data_dir / "slow.toml").write_text("[crawl]\nconcurrent_total = 2\nconcurrent_per_site = 1\n",
@@ -59,12 +88,17 @@ def test_crawl_killed_at_random_points_then_rerun_loses_and_doubles_nothing(env:
     (env.data_dir / "t.csv").write_text("id;name;website\n" + rows, encoding="utf-8")
     env.run("traders", "import", str(env.data_dir / "t.csv"))
 
+
+def test_crawl_killed_at_random_points_then_rerun_loses_and_doubles_nothing(env: Env, web: VirtualHosts,
+                                                                            tmp_path: Path) -> None:
+    prepare_web(env, web, tmp_path / "web")
     seed = random.randrange(1_000_000)
     rng = random.Random(seed)
     # Kill points are chosen by progress, not by wall time alone, so a fast machine cannot finish the crawl
     # before the plug is pulled: once during start-up, then twice after a random number of sites were stored.
     plan = [("startup", rng.uniform(0.3, 1.5)), ("sites", rng.randint(1, 4)), ("sites", rng.randint(1, 4))]
     finished_alone = 0
+    left_behind: list[int] = []
     for kind, point in plan:
         stored_before = count(env, VERIFIED)
         proc = start_crawl(env)
@@ -74,10 +108,14 @@ def test_crawl_killed_at_random_points_then_rerun_loses_and_doubles_nothing(env:
                 break
             time.sleep(0.02)
         if proc.poll() is None:
+            helpers = children(proc.pid)
             proc.send_signal(signal.SIGKILL)
+            # The processing worker notices that the crawl is gone and exits; it never lives on alone.
+            left_behind += wait_until_gone(helpers)
         else:
             finished_alone += 1
         proc.wait(30)
+    assert not left_behind, [cmdline(p) for p in left_behind]
     print(f"kill plan {plan} (seed {seed}), {finished_alone} crawl(s) ended before the kill")
     env.run("crawl")  # the re-run completes the work
 
@@ -104,6 +142,44 @@ def test_crawl_killed_at_random_points_then_rerun_loses_and_doubles_nothing(env:
     env.run("crawl")
     changes = env.query("select trader_id, field from change_records")
     assert sorted(changes) == sorted((f"T{i}", "phones") for i in range(SITES))
+
+
+def test_a_processing_worker_killed_mid_crawl_is_replaced_and_every_site_is_processed(
+        env: Env, web: VirtualHosts, tmp_path: Path) -> None:
+    prepare_web(env, web, tmp_path / "web")
+    proc = start_crawl(env)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while proc.poll() is None and time.monotonic() < deadline and not workers:
+        if count(env, VERIFIED) >= 2:  # the worker has processed sites and more are coming
+            workers = [p for p in children(proc.pid) if "spawn_main" in cmdline(p)]
+        time.sleep(0.02)
+    assert workers, "no processing worker seen while the crawl ran"
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)
+    _out, err = proc.communicate(timeout=180)
+    assert proc.returncode == 0, err
+    assert count(env, VERIFIED) == SITES  # the sites of the killed worker were processed by its successor
+    assert count(env, "select count(*) from (select trader_id, url_hash from pages group by 1, 2 "
+                      "having count(*) > 1) d") == 0
+    run = env.query("select status from crawl_runs order by id desc limit 1")[0][0]
+    assert run == "finished"
+
+
+def test_sites_processed_in_the_crawl_process_match_those_processed_by_a_worker(
+        env: Env, web: VirtualHosts, tmp_path: Path) -> None:
+    prepare_web(env, web, tmp_path / "web")
+    (env.data_dir / "slow.toml").write_text("[crawl]\nprocessing_workers = 0\n", encoding="utf-8")
+    env.run("crawl")
+    listings = "select trader_id, name, phones, site_status, quality_score from listings order by 1"
+    findings = "select trader_id, code from findings order by 1, 2"
+    inline = (env.query(listings), env.query(findings))
+    assert count(env, VERIFIED) == SITES
+
+    (env.data_dir / "slow.toml").write_text("[crawl]\nprocessing_workers = 1\n", encoding="utf-8")
+    env.run("crawl")
+    assert (env.query(listings), env.query(findings)) == inline
+    assert count(env, "select count(*) from change_records") == 0
 
 
 def test_a_crawl_and_another_writer_share_the_database_without_locking_errors(env: Env, web: VirtualHosts,
