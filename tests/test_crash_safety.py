@@ -207,3 +207,35 @@ def test_a_crawl_and_another_writer_share_the_database_without_locking_errors(en
     assert "database is locked" not in err
     assert writes > 10
     assert count(env, VERIFIED) == SITES
+
+
+def test_a_site_whose_processing_fails_is_logged_and_counted_and_the_others_are_processed(
+        env: Env, web: VirtualHosts, tmp_path: Path) -> None:
+    prepare_web(env, web, tmp_path / "web")
+    # The database refuses T3's weekly snapshot: its processing fails inside the worker, at the last write.
+    from sqlalchemy import text
+
+    engine = make_engine(env.db_url)
+    with engine.begin() as conn:
+        if env.db_url.startswith("sqlite"):
+            conn.execute(text("CREATE TRIGGER refuse_t3 BEFORE INSERT ON site_snapshots WHEN NEW.trader_id = 'T3' "
+                              "BEGIN SELECT RAISE(ABORT, 'snapshot refused for the test'); END"))
+        else:
+            conn.execute(text("CREATE FUNCTION refuse_t3() RETURNS trigger AS $$ BEGIN "
+                              "IF NEW.trader_id = 'T3' THEN RAISE EXCEPTION 'snapshot refused for the test'; END IF; "
+                              "RETURN NEW; END $$ LANGUAGE plpgsql"))
+            conn.execute(text("CREATE TRIGGER refuse_t3 BEFORE INSERT ON site_snapshots "
+                              "FOR EACH ROW EXECUTE FUNCTION refuse_t3()"))
+    engine.dispose()
+
+    result = env.run("crawl", check=False)
+    assert result.returncode != 0
+    assert "1 site(s) were fetched but could not be processed" in result.stderr
+    # The worker's traceback reaches the crawl's log file.
+    log = (env.data_dir / "logs" / "marktplatz.log").read_text(encoding="utf-8")
+    assert "processing the crawl of trader T3 failed" in log and "snapshot refused for the test" in log
+    # T3's results are not half-written (one transaction), and every other site is complete.
+    assert count(env, VERIFIED) == SITES - 1
+    assert count(env, "select count(*) from listings where trader_id = 'T3' and last_verified_at is not null") == 0
+    assert count(env, "select count(*) from findings where trader_id = 'T3'") == 0
+    assert env.query("select status from crawl_runs order by id desc limit 1")[0][0] == "finished"
