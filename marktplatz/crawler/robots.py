@@ -6,11 +6,15 @@
 - no answer at all (DNS, refused, timeout): allowed, so the home-page request itself fails and the site's real
   status is recorded instead of a robots verdict.
 Failures are logged at INFO, one line, without a traceback: a down site is not a program error.
+
+The verdicts of the last `MAX_PARSERS` hosts are kept (Scrapy keeps every host's for the whole crawl, which grows
+with the city): a site is crawled once per run, so a verdict evicted after its site ended is not asked for again.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from typing import Any
 
 from scrapy import Request
@@ -23,6 +27,7 @@ from twisted.internet.defer import Deferred
 log = logging.getLogger(__name__)
 
 MAX_ROBOTS_BYTES = 512 * 1024
+MAX_PARSERS = 2048  # far more than the sites open at once, plus the external hosts they share
 
 
 class _DisallowAll(RobotParser):
@@ -40,6 +45,10 @@ class _DisallowAll(RobotParser):
 
 
 class RfcRobotsTxtMiddleware(RobotsTxtMiddleware):
+    def __init__(self, crawler: Any) -> None:
+        super().__init__(crawler)
+        self._parsers: OrderedDict[str, RobotParser | Deferred[RobotParser | None] | None] = OrderedDict()
+
     def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
         if isinstance(rp, _DisallowAll) and request.meta.get("kind") == "home":
             # One look at the home page, no more than the robots.txt request itself cost, so that a site answering
@@ -79,8 +88,19 @@ class RfcRobotsTxtMiddleware(RobotsTxtMiddleware):
             if isinstance(waiting, Deferred):
                 waiting.callback(parser)
             self._stats.inc_value("robotstxt/request_count")
+            self._forget_oldest()
+        self._parsers.move_to_end(netloc)
         found = self._parsers[netloc]
         if isinstance(found, Deferred):
             result: RobotParser | None = await maybe_deferred_to_future(found)
             return result
         return found
+
+    def _forget_oldest(self) -> None:
+        if len(self._parsers) <= MAX_PARSERS:
+            return
+        # Lookups still in flight (Deferreds) have waiters and stay.
+        for netloc in [n for n, p in self._parsers.items() if not isinstance(p, Deferred)]:
+            if len(self._parsers) <= MAX_PARSERS:
+                break
+            del self._parsers[netloc]

@@ -62,6 +62,7 @@ def run_crawl(settings: Settings, trader_ids: Sequence[str] = (),
                 raise UnknownTraders(f"no trader with id {missing}")
             skipped[missing] = "opted out" if trader.opt_out else "has no website"
         targets = [SiteTarget(t.id, t.website) for t in traders if t.website]
+        del traders  # the ORM rows of the whole city are not needed for the hours the crawl runs
         run = open_run(session, "crawl", [t.trader_id for t in targets] if trader_ids else ())
         run_id = run.id
     if on_start is not None:
