@@ -47,7 +47,9 @@ def scrapy_settings(settings: Settings, **extra: Any) -> dict[str, Any]:
         "MARKTPLATZ_HOSTS": dict(settings.hosts),
         "REACTOR_THREADPOOL_MAXSIZE": 20,
         # Only http(s): a redirect to file:, ftp:, s3: or data: has no handler and fails.
-        "DOWNLOAD_HANDLERS": {"file": None, "ftp": None, "s3": None, "data": None},
+        "DOWNLOAD_HANDLERS": {"file": None, "ftp": None, "s3": None, "data": None,
+                              "http": "marktplatz.crawler.download.SiteHTTPDownloadHandler",
+                              "https": "marktplatz.crawler.download.SiteHTTPDownloadHandler"},
         "DOWNLOADER_MIDDLEWARES": {
             "marktplatz.crawler.middlewares.GuardMiddleware": 50,
             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
