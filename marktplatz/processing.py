@@ -64,9 +64,8 @@ class PreparedSite:
     record: SiteRecord
     feed: dict[str, Any]
     broken: list[dict[str, Any]]
-    answered: bool  # the home page answered with a body
-    own_site: bool  # ... and it is the trader's own site (not a parking page or a social-media profile)
-    findings: list[AuditFinding] | None  # None when the site did not answer
+    own_site: bool  # the home page answered, and it is the trader's own site (not parked, not a social profile)
+    findings: list[AuditFinding] | None  # None when the home page did not answer with a body
 
 
 def process_site(session: Session, store: BodyStore, trader: Trader, run_id: int | None, now: datetime,
@@ -99,7 +98,7 @@ def prepare_site(session: Session, store: BodyStore, trader: Trader, run_id: int
         and observation.details.get("redirect_kind") != "social_media"
     findings = audit_site(audit_input(session, store, trader, pages, observation, feed, broken, now)) \
         if answered else None
-    return PreparedSite(trader.id, pages, observation, record, feed, broken, answered, own_site, findings)
+    return PreparedSite(trader.id, pages, observation, record, feed, broken, own_site, findings)
 
 
 def store_site(session: Session, prepared: PreparedSite, run_id: int | None, now: datetime,

@@ -97,10 +97,9 @@ class RfcRobotsTxtMiddleware(RobotsTxtMiddleware):
         return found
 
     def _forget_oldest(self) -> None:
-        if len(self._parsers) <= MAX_PARSERS:
-            return
-        # Lookups still in flight (Deferreds) have waiters and stay.
-        for netloc in [n for n, p in self._parsers.items() if not isinstance(p, Deferred)]:
-            if len(self._parsers) <= MAX_PARSERS:
-                break
-            del self._parsers[netloc]
+        while len(self._parsers) > MAX_PARSERS:
+            # The least recently used verdict; lookups still in flight (Deferreds) have waiters and stay.
+            oldest = next((n for n, p in self._parsers.items() if not isinstance(p, Deferred)), None)
+            if oldest is None:
+                return
+            del self._parsers[oldest]

@@ -24,12 +24,6 @@ class BodyStore:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def put(self, body: bytes) -> tuple[str, str]:
-        """Store `body`; returns (sha256, path relative to the store's root)."""
-        digest, rel = self.address(body)
-        self.write(rel, body)
-        return digest, rel
-
     @staticmethod
     def address(body: bytes) -> tuple[str, str]:
         """(sha256, path relative to the store's root) that `body` is stored under."""

@@ -49,15 +49,15 @@ class FinishSitePipeline:
             self.open_sites.add(item.trader_id)
         elif isinstance(item, SiteDone):
             self.open_sites.discard(item.trader_id)
-            self._finish(item.trader_id, item.reason, {"site_seconds": item.seconds, "pages_planned": item.pages,
-                                                       "end": item.reason, "home_url": item.home_url})
+            self._finish(item.trader_id, {"site_seconds": item.seconds, "pages_planned": item.pages,
+                                          "end": item.reason, "home_url": item.home_url})
             while len(self.facts) > self.max_backlog:
                 await self._wait_for_one()
         return item
 
     async def close_spider(self) -> None:
         for trader_id in sorted(self.open_sites):
-            self._finish(trader_id, "interrupted", {"end": "interrupted"})
+            self._finish(trader_id, {"end": "interrupted"})
         self.open_sites.clear()
         while self.facts:
             await self._wait_for_one()
@@ -68,16 +68,14 @@ class FinishSitePipeline:
         self._drained.append(waiter)
         await maybe_deferred_to_future(waiter)
 
-    def _finish(self, trader_id: str, reason: str, facts: dict[str, Any]) -> None:
+    def _finish(self, trader_id: str, facts: dict[str, Any]) -> None:
         try:
             fetches = self.ctx.take_pages(trader_id) if self.ctx.take_pages is not None else []
-        except Exception:
+        except Exception as exc:
             log.exception("storing the pages of trader %s failed", trader_id)
-            self._count_failed(trader_id)
-            if self.ctx.site_finished is not None:
-                self.ctx.site_finished(trader_id)
+            self._processed(trader_id, None, exc)
             return
-        self.facts[trader_id] = {**facts, "reason": reason}
+        self.facts[trader_id] = facts
         self.processor.submit(trader_id, self.ctx.run_id, facts, fetches,
                               lambda *result: reactor.callFromThread(self._processed, *result))
 
@@ -108,7 +106,7 @@ class FinishSitePipeline:
                  outcome.score, facts.get("site_seconds", 0.0))
         if self.stats is not None:
             self.stats.inc_value("marktplatz/sites/done")
-            self.stats.inc_value(f"marktplatz/sites/{facts.get('reason', 'complete')}")
+            self.stats.inc_value(f"marktplatz/sites/{facts.get('end', 'complete')}")
             self.stats.inc_value(f"marktplatz/site_status/{outcome.site_status}")
             for name, count in outcome.fields_found.items():
                 if count:
