@@ -7,6 +7,7 @@ any left by a crash). The same body fetched twice is stored once.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import os
@@ -23,6 +24,9 @@ def content_hash(body: bytes) -> str:
 class BodyStore:
     def __init__(self, root: Path) -> None:
         self.root = root
+        # Whether unnamed files can be linked here. Where they cannot (no /proc, or a sandbox whose /proc links
+        # fail with EXDEV), every body would otherwise be written twice: once unnamed, once named.
+        self._unnamed = getattr(os, "O_TMPFILE", None) is not None
 
     @staticmethod
     def address(body: bytes) -> tuple[str, str]:
@@ -38,8 +42,10 @@ class BodyStore:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         data = gzip.compress(body, compresslevel=6, mtime=0)
-        if _link_unnamed(path, data):
-            return
+        if self._unnamed:
+            if _link_unnamed(path, data):
+                return
+            self._unnamed = False
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as raw:
@@ -66,6 +72,11 @@ class BodyStore:
         return True
 
 
+@functools.cache
+def _root_fd() -> int:
+    return os.open("/", os.O_RDONLY | os.O_DIRECTORY)
+
+
 def _link_unnamed(path: Path, data: bytes) -> bool:
     """Write `data` to an unnamed file in `path`'s folder and link it in as `path`; False where the system or the
     file system has no unnamed files (the caller falls back to a named temporary file)."""
@@ -81,7 +92,11 @@ def _link_unnamed(path: Path, data: bytes) -> bool:
         while view:
             view = view[os.write(fd, view):]
         try:
-            os.link(f"/proc/self/fd/{fd}", path)
+            # linkat(AT_SYMLINK_FOLLOW) links the file the descriptor stands for. CPython's os.link without a
+            # directory descriptor calls link(2), which does not follow the /proc symlink and fails with EXDEV;
+            # with one it calls linkat with AT_SYMLINK_FOLLOW (the source path is absolute, so the descriptor
+            # itself is not used).
+            os.link(f"/proc/self/fd/{fd}", path, src_dir_fd=_root_fd())
         except FileExistsError:
             pass  # the same body, written by another thread or worker meanwhile
         except OSError:
