@@ -2,7 +2,10 @@
 
 It starts at every site's home page and follows the site's own links (same host) up to `--max-pages` pages per
 site, with the crawl's concurrency and politeness settings, robots.txt obeyed and the same guarded resolver (the
-synthetic web's host names resolve through `MARKTPLATZ_HOSTS`). Run as its own process, like `marktplatz crawl`:
+synthetic web's host names resolve through `MARKTPLATZ_HOSTS`). With `--engine tuned` (the default) Scrapy's engine
+runs as in `marktplatz crawl` (`ENGINE_TUNING`: tasks per response, spider middlewares), so the comparison measures
+what extraction and storage cost; `--engine defaults` is Scrapy as it comes. Run as its own process, like
+`marktplatz crawl`:
 
     .venv/bin/python -m bench.bare_spider --urls FILE --max-pages 30 --concurrent-total 32 --concurrent-per-site 2
 
@@ -27,6 +30,7 @@ from scrapy.http import Response, TextResponse
 
 from marktplatz.config import parse_cidrs, parse_hosts
 from marktplatz.crawler.guard import AddressPolicy
+from marktplatz.crawler.settings import ENGINE_TUNING
 
 
 class BareSpider(Spider):
@@ -81,6 +85,8 @@ def main() -> int:
     ap.add_argument("--delay", type=float, default=0.0)
     ap.add_argument("--hosts", default="", help="MARKTPLATZ_HOSTS-style name=address list")
     ap.add_argument("--allow", default="127.0.0.1/32", help="CIDRs the guarded resolver may hand out")
+    ap.add_argument("--engine", choices=("tuned", "defaults"), default="tuned",
+                    help="Scrapy's engine as `marktplatz crawl` runs it (tuned) or as it comes (defaults)")
     a = ap.parse_args()
     urls = [line.strip() for line in a.urls.read_text(encoding="utf-8").splitlines() if line.strip()]
     process = CrawlerProcess({
@@ -90,6 +96,7 @@ def main() -> int:
         "DNSCACHE_ENABLED": False, "TWISTED_DNS_RESOLVER": "marktplatz.crawler.resolver.GuardedResolver",
         "MARKTPLATZ_ADDRESS_POLICY": AddressPolicy(parse_cidrs(a.allow)), "MARKTPLATZ_HOSTS": parse_hosts(a.hosts),
         "REACTOR_THREADPOOL_MAXSIZE": 20, "RETRY_TIMES": 1, "MEMUSAGE_ENABLED": False,
+        **(ENGINE_TUNING if a.engine == "tuned" else {}),
     })
     crawler = process.create_crawler(BareSpider)
     started = time.monotonic()

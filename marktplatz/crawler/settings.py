@@ -4,10 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy.settings import default_settings
+
 from marktplatz.config import Settings
 from marktplatz.crawler.guard import AddressPolicy
 
 BOT_NAME = "marktplatz"
+
+# How Scrapy's engine is run, apart from what is fetched: the benchmark's bare spider uses the same, so that the
+# comparison measures what extraction and storage cost and not these settings.
+ENGINE_TUNING: dict[str, Any] = {
+    # Scrapy starts this many asyncio tasks for *every* response to work through what the callback yields
+    # (default 100). A callback yields a result and a few requests: a handful of tasks does the same work, and the
+    # 100 cost more CPU than the rest of Scrapy's handling of a response.
+    "CONCURRENT_ITEMS": 4,
+    # The frontier bounds depth and URL length per site (`spiders/frontier.py`, the guard). Scrapy's
+    # DepthMiddleware would also overwrite our `depth` meta (the page's depth on its site) with the length of
+    # the response chain; the meta-copy check is a development aid. Each one is a layer every request and item
+    # passes through.
+    "SPIDER_MIDDLEWARES": {
+        "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+        "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+        "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+    },
+}
 
 
 def scrapy_settings(settings: Settings, **extra: Any) -> dict[str, Any]:
@@ -21,10 +41,6 @@ def scrapy_settings(settings: Settings, **extra: Any) -> dict[str, Any]:
         "TELNETCONSOLE_ENABLED": False,
         "CONCURRENT_REQUESTS": lim.concurrent_total,
         "CONCURRENT_REQUESTS_PER_DOMAIN": lim.concurrent_per_site,
-        # Scrapy starts this many asyncio tasks for *every* response to work through what the callback yields
-        # (default 100). Ours yields one result and a few requests: a handful of tasks does the same work, and the
-        # 100 cost more CPU than the rest of Scrapy's handling of a response.
-        "CONCURRENT_ITEMS": 4,
         "DOWNLOAD_DELAY": lim.download_delay,
         "DOWNLOAD_DELAY_JITTER": 0.5,  # ±50 %: requests to a site do not arrive like clockwork
         "LOG_INSTALL_ROOT_HANDLER": False,  # our own logging (marktplatz.logs) stays in charge
@@ -41,6 +57,10 @@ def scrapy_settings(settings: Settings, **extra: Any) -> dict[str, Any]:
         "RETRY_ENABLED": True,
         "RETRY_TIMES": 1,
         "RETRY_HTTP_CODES": [502, 503, 504, 522, 524, 408],
+        # Not a failed DNS lookup: the guarded resolver remembers it for a minute, so the retry, sent at once,
+        # could only fail the same way.
+        "RETRY_EXCEPTIONS": [e for e in default_settings.RETRY_EXCEPTIONS
+                             if e != "scrapy.exceptions.CannotResolveHostError"],
         "DNSCACHE_ENABLED": False,  # the guarded resolver caches, and must see every lookup
         "TWISTED_DNS_RESOLVER": "marktplatz.crawler.resolver.GuardedResolver",
         "MARKTPLATZ_ADDRESS_POLICY": AddressPolicy(settings.allow_private),
@@ -55,15 +75,7 @@ def scrapy_settings(settings: Settings, **extra: Any) -> dict[str, Any]:
             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
             "marktplatz.crawler.robots.RfcRobotsTxtMiddleware": 100,
         },
-        # The frontier bounds depth and URL length per site (`spiders/frontier.py`, the guard). Scrapy's
-        # DepthMiddleware would also overwrite our `depth` meta (the page's depth on its site) with the length of
-        # the response chain; the meta-copy check is a development aid. Each one is a layer every request and
-        # item passes through.
-        "SPIDER_MIDDLEWARES": {
-            "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
-            "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
-            "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
-        },
+        **ENGINE_TUNING,
         "ITEM_PIPELINES": {
             "marktplatz.crawler.pipelines.store.StorePagePipeline": 100,
             "marktplatz.crawler.pipelines.finish.FinishSitePipeline": 200,

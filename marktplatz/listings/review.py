@@ -42,10 +42,18 @@ def open_review(session: Session, trader_id: str, run_id: int | None, field: str
     return item
 
 
-def resolve_reviews(session: Session, trader_id: str, field: str, when: datetime) -> None:
-    """The site settled the question itself (the value is back, or was replaced): close open items of the field."""
+def open_items_by_field(session: Session, trader_id: str) -> dict[str, list[ReviewItem]]:
+    """The trader's open items by field: one query for a whole listing update, not one per field."""
+    out: dict[str, list[ReviewItem]] = {}
     for item in session.scalars(select(ReviewItem).where(ReviewItem.trader_id == trader_id,
-                                                         ReviewItem.field == field, ReviewItem.status == OPEN)):
+                                                         ReviewItem.status == OPEN)):
+        out.setdefault(item.field, []).append(item)
+    return out
+
+
+def resolve_reviews(items: list[ReviewItem], when: datetime) -> None:
+    """The site settled the question itself (the value is back, or was replaced): close the field's open items."""
+    for item in items:
         item.status = RESOLVED
         item.decided_at = when
 

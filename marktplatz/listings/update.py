@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from marktplatz.db.models import ChangeRecord, Listing
 from marktplatz.listings.fields import DERIVED, REVIEWED_FIELDS, TRACKED_FIELDS, is_empty, only_removed, same
-from marktplatz.listings.review import open_review, resolve_reviews
+from marktplatz.listings.review import open_items_by_field, open_review, resolve_reviews
 
 EXTRA_FIELDS = ("other_hours", "special_hours", "impressum", "emergency_phones", "branches")
 NOT_ABOUT_THE_BUSINESS = ("parked",)
@@ -34,11 +34,12 @@ def apply_extraction(session: Session, listing: Listing, feed: dict[str, Any], s
     changes: list[ChangeRecord] = []
     first_time = listing.last_verified_at is None
     merged_sources = dict(listing.sources or {})
+    pending = open_items_by_field(session, listing.trader_id)
     for name in TRACKED_FIELDS:
         new = feed.get(name)
         old = getattr(listing, name)
         if same(old, new):
-            resolve_reviews(session, listing.trader_id, name, when)
+            resolve_reviews(pending.get(name, []), when)
             if not is_empty(new):
                 _set_derived(listing, feed, name)
             _take_source(merged_sources, sources, name, new)
@@ -47,7 +48,7 @@ def apply_extraction(session: Session, listing: Listing, feed: dict[str, Any], s
             open_review(session, listing.trader_id, run_id, name, old, new, sources.get(name)
                         or (listing.sources or {}).get(name), when)
             continue
-        resolve_reviews(session, listing.trader_id, name, when)
+        resolve_reviews(pending.get(name, []), when)
         if not first_time:
             change = ChangeRecord(trader_id=listing.trader_id, crawl_run_id=run_id, field=name, old=old, new=new,
                                   changed_at=when, source_url=sources.get(name))

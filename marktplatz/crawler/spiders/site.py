@@ -9,7 +9,9 @@ traders there are.
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,7 +30,7 @@ from marktplatz.config import CrawlLimits
 from marktplatz.crawler.distributed.keys import RunBook, worker_id
 from marktplatz.crawler.errors import classify_failure
 from marktplatz.crawler.items import FetchResult, SiteDone
-from marktplatz.crawler.spiders.frontier import Fetch, SiteFrontier, clean_url
+from marktplatz.crawler.spiders.frontier import Fetch, SiteFrontier, clean_url, dedupe_key
 from marktplatz.crawler.tls import certificate_facts
 from marktplatz.monitor.health import social_platform
 from marktplatz.monitor.parked import parking_host
@@ -42,6 +44,10 @@ MAX_LINKS_PER_PAGE = 500
 STORED_LINKS_PER_PAGE = 300
 LINK_XPATH = "//a[@href] | //area[@href] | //frame[@src] | //iframe[@src]"
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+# External links checked in this run, remembered by URL. Traders link to the same few places (the city's portal,
+# social media, maps, their association): checked once per run, not once per site. A dead external host would
+# otherwise cost every site that links to it a DNS failure or a time-out, and the host a request from each.
+CHECKED_EXTERNAL_LINKS = 4_096
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,9 @@ class SiteSpider(Spider):
         self.max_active_sites = max(1, max_active_sites)
         self.active: dict[str, SiteFrontier] = {}
         self.memory: dict[str, dict[str, KnownPage]] = {}
+        self.checked_external: OrderedDict[str, FetchResult] = OrderedDict()  # URL key → its check in this run
+        # URL key → (site whose request checks it now, sites waiting for that answer with their planned fetch)
+        self.checking_external: dict[str, tuple[str, list[tuple[SiteFrontier, Fetch]]]] = {}
         self._waiters: list[Deferred[None]] = []
         # Distributed mode (a Redis worker): sites arrive as start requests from the shared queue.
         self.runbook = runbook
@@ -121,6 +130,7 @@ class SiteSpider(Spider):
         if frontier is not None:
             self._learn(frontier, response, result)
         yield result
+        yield from self._settle_external(result)
         if frontier is not None:
             frontier.done()
             yield from self._advance(frontier)
@@ -139,6 +149,7 @@ class SiteSpider(Spider):
         if frontier is not None and meta["kind"] == "probe":
             frontier.probe_result(False)
         yield result
+        yield from self._settle_external(result)
         if frontier is not None:
             frontier.done()
             yield from self._advance(frontier)
@@ -260,19 +271,67 @@ class SiteSpider(Spider):
             out.append((url, text))
         return out
 
+    def _settle_external(self, result: FetchResult) -> Iterator[Any]:
+        """Remember an external link's check for the rest of the run, and answer the sites waiting for it."""
+        if result.kind != "external":  # a refused HEAD ("recheck") is not settled yet: its GET is
+            return
+        key = dedupe_key(result.url)
+        known = dataclasses.replace(result, trader_id="", found_on=None)
+        self.checked_external[key] = known
+        if len(self.checked_external) > CHECKED_EXTERNAL_LINKS:
+            self.checked_external.popitem(last=False)
+        _owner, waiting = self.checking_external.pop(key, ("", []))
+        for frontier, fetch in waiting:
+            frontier.done()
+            yield self._known_answer(known, frontier, fetch)
+            yield from self._advance(frontier)
+
+    def _known_answer(self, known: FetchResult, frontier: SiteFrontier, fetch: Fetch) -> FetchResult:
+        self.crawler.stats.inc_value("marktplatz/external_checks_reused")
+        return dataclasses.replace(known, trader_id=frontier.trader_id, url=fetch.url, found_on=fetch.found_on,
+                                   headers=dict(known.headers), redirects=list(known.redirects))
+
     def _advance(self, frontier: SiteFrontier) -> Iterator[Any]:
-        for fetch in frontier.next_fetches(time.monotonic()):
-            yield self._request(frontier, fetch)
+        answered = True
+        while answered:  # a link answered from this run's checks frees its slot for the next fetch
+            answered = False
+            for fetch in frontier.next_fetches(time.monotonic()):
+                if fetch.kind == "external":
+                    key = dedupe_key(fetch.url)
+                    known = self.checked_external.get(key)
+                    if known is not None:
+                        frontier.done()
+                        answered = True
+                        yield self._known_answer(known, frontier, fetch)
+                        continue
+                    owner, waiting = self.checking_external.setdefault(key, (frontier.trader_id, []))
+                    if owner != frontier.trader_id:
+                        waiting.append((frontier, fetch))  # in flight for this site until the check settles
+                        continue
+                yield self._request(frontier, fetch)
         if frontier.idle and not frontier.finished:
             frontier.finished = True
             self.active.pop(frontier.trader_id, None)
             self.memory.pop(frontier.trader_id, None)
             reason = "timeout" if frontier.timed_out else (
                 "budget" if frontier.pages_planned >= self.limits.max_pages else "complete")
+            yield from self._hand_over_checks(frontier)
             yield SiteDone(frontier.trader_id, frontier.home_url, reason, frontier.pages_planned,
                            seconds=round(time.monotonic() - frontier.started_at, 2))
             if self._waiters:
                 self._waiters.pop(0).callback(None)
+
+    def _hand_over_checks(self, frontier: SiteFrontier) -> Iterator[Request]:
+        """A finished site whose external check never settled (its GET retry fell over the site's budget or time
+        limit): the first site waiting for that link sends the check itself."""
+        for key, (owner, waiting) in list(self.checking_external.items()):
+            if owner != frontier.trader_id:
+                continue
+            del self.checking_external[key]
+            if waiting:
+                (heir, fetch), rest = waiting[0], waiting[1:]
+                self.checking_external[key] = (heir.trader_id, rest)
+                yield self._request(heir, fetch)
 
     def _request(self, frontier: SiteFrontier, fetch: Fetch) -> Request:
         headers: dict[str, str] = {}
