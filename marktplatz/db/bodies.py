@@ -72,6 +72,20 @@ class BodyStore:
         return True
 
 
+class ReadOnce(BodyStore):
+    """The bodies of one site's processing, each read and decompressed once: extraction and the audit both read
+    every page."""
+
+    def __init__(self, store: BodyStore) -> None:
+        super().__init__(store.root)
+        self._read: dict[str, bytes | None] = {}
+
+    def get(self, rel: str) -> bytes | None:
+        if rel not in self._read:
+            self._read[rel] = super().get(rel)
+        return self._read[rel]
+
+
 @functools.cache
 def _root_fd() -> int:
     return os.open("/", os.O_RDONLY | os.O_DIRECTORY)
