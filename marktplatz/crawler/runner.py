@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from marktplatz.config import Settings
 from marktplatz.crawler.context import CrawlContext
@@ -100,13 +100,15 @@ def _page_memory(sessions: Any) -> Callable[[str], dict[str, KnownPage]]:
     """What the last crawl of a site stored, for conditional requests. `sessions` must be read-only: the lookup runs
     on the crawl's thread, which must never queue behind a worker's write lock."""
 
+    # Only the columns needed, not whole rows (headers, TLS facts, redirects). Built once: building the statement
+    # cost more than running it, once per site on the crawl's thread.
+    query = (select(Page.url, Page.etag, Page.last_modified, Page.links)
+             .where(Page.trader_id == bindparam("trader_id"), Page.kind.in_(("home", "page")),
+                    Page.body_path.is_not(None), (Page.etag.is_not(None)) | (Page.last_modified.is_not(None))))
+
     def page_memory(trader_id: str) -> dict[str, KnownPage]:
         with sessions() as session:
-            # Only the columns needed, not whole rows (headers, TLS facts, redirects): read once per site.
-            rows = session.execute(select(Page.url, Page.etag, Page.last_modified, Page.links)
-                                   .where(Page.trader_id == trader_id, Page.kind.in_(("home", "page")),
-                                          Page.body_path.is_not(None),
-                                          (Page.etag.is_not(None)) | (Page.last_modified.is_not(None))))
+            rows = session.execute(query, {"trader_id": trader_id})
             return {url: KnownPage(etag, modified, links or []) for url, etag, modified, links in rows}
     return page_memory
 
