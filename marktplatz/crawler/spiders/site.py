@@ -4,7 +4,8 @@ It decides what to fetch (home page, sitemap, the pages that matter first, Impre
 reports each fetch as a `FetchResult`; it never parses listing fields. Each site has its own frontier
 (`frontier.SiteFrontier`); when a site has nothing left in flight, a `SiteDone` item tells the pipelines to process
 it, and the next site starts. Only `max_active_sites` sites are open at once, so memory stays flat however many
-traders there are.
+traders there are. The one state shared across sites is the run's external link checks: a link to another site is
+checked once per run, and every site linking to it gets that answer.
 """
 
 from __future__ import annotations
