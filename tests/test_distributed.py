@@ -108,3 +108,20 @@ def test_a_worker_killed_midway_leaves_its_sites_to_the_other(region: Env, web: 
     assert region.query("select status from crawl_runs") == [("finished",)]
     assert region.query("select count(*) from (select trader_id, count(*) from listings group by 1 "
                         "having count(*) > 1) d") == [(0,)]
+
+
+def test_only_sites_of_dead_workers_are_put_back_and_each_only_once() -> None:
+    from marktplatz.crawler.distributed.keys import RunBook
+
+    book = RunBook(redis_or_skip(), run_id=4711, lease_seconds=60)
+    book.register([("LEBT", "http://a.de/", 0), ("TOT", "http://b.de/", 0), ("FERTIG", "http://c.de/", 0),
+                   ("WARTET", "http://d.de/", 0)])
+    for trader_id in ("LEBT", "TOT", "FERTIG"):
+        book.take(trader_id, "worker-1")
+    book.redis.delete(book.lease_key("TOT"))  # its worker died: the lease ran out
+    book.finish("FERTIG")  # finishing deletes the lease too, but the site is done, not lost
+
+    assert book.claim_lost() == ["TOT"]
+    # A second idle worker looking at the same moment finds nothing: the first one has put the site back.
+    assert book.claim_lost() == []
+    assert not book.complete()

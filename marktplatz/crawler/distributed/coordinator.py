@@ -74,7 +74,7 @@ def enqueue_run(settings: Settings, trader_ids: Sequence[str] = ()) -> Enqueued:
 
 def requeue_lost(settings: Settings, book: RunBook, spider: SiteSpider | None = None) -> list[str]:
     """Put the sites of workers that died back into the queue; returns their trader ids."""
-    lost = book.lost()
+    lost = book.claim_lost()
     if not lost:
         return []
     spider = spider or SiteSpider(targets=[], limits=settings.limits)
@@ -83,9 +83,7 @@ def requeue_lost(settings: Settings, book: RunBook, spider: SiteSpider | None = 
         site = book.site(trader_id)
         if site is None:
             continue
-        request = spider.home_request(trader_id, site[0], book.run_id).replace(dont_filter=True)
-        book.requeued(trader_id)
-        queue.enqueue_request(request)
+        queue.enqueue_request(spider.home_request(trader_id, site[0], book.run_id).replace(dont_filter=True))
     return lost
 
 

@@ -72,9 +72,6 @@ class RunBook:
         pipe.delete(self.lease_key(trader_id))
         pipe.execute()
 
-    def requeued(self, trader_id: str) -> None:
-        self.redis.sadd(self._k("queued"), trader_id)
-
     def counts(self) -> tuple[int, int]:
         """(sites in the run, sites done)."""
         return int(self.redis.scard(self._k("pending"))), int(self.redis.scard(self._k("done")))
@@ -83,15 +80,29 @@ class RunBook:
         pending, done = self.counts()
         return done >= pending
 
-    def lost(self) -> list[str]:
-        """Sites neither done, nor waiting in the queue, nor leased by a living worker: their worker died."""
-        open_sites = self.redis.sdiff([self._k("pending"), self._k("done"), self._k("queued")])
-        lost = []
-        for raw in open_sites:
-            trader_id = raw.decode() if isinstance(raw, bytes) else str(raw)
-            if not self.redis.exists(self.lease_key(trader_id)):
-                lost.append(trader_id)
-        return sorted(lost)
+    def claim_lost(self) -> list[str]:
+        """Sites neither done, nor waiting in the queue, nor leased by a living worker (their worker died), marked
+        as queued again; the caller puts their requests back into the queue.
+
+        One Lua script, so Redis runs it atomically. Read in steps, a site could finish between the reading of the
+        open sites and the look at its lease (finishing deletes the lease), and so look lost and be crawled twice;
+        and two idle workers could both put back the same site."""
+        lost = self.redis.eval(_CLAIM_LOST, 3, self._k("pending"), self._k("done"), self._k("queued"),
+                               self.lease_key(""))
+        return sorted(raw.decode() if isinstance(raw, bytes) else str(raw) for raw in lost)
+
+
+# KEYS: pending, done, queued; ARGV[1]: the prefix of the lease keys.
+_CLAIM_LOST = """
+local lost = {}
+for _, id in ipairs(redis.call('SDIFF', KEYS[1], KEYS[2], KEYS[3])) do
+  if redis.call('EXISTS', ARGV[1] .. id) == 0 then
+    redis.call('SADD', KEYS[3], id)
+    table.insert(lost, id)
+  end
+end
+return lost
+"""
 
 
 def current_run(redis: Redis) -> int | None:
