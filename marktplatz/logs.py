@@ -23,18 +23,6 @@ class _NoItemDumps(logging.Filter):
                     and "Scraped from" in str(record.msg))
 
 
-class _GaveUpIsAnOutcome(logging.Filter):
-    """Scrapy logs every request that still failed after its retry at ERROR. For us that is an outcome the crawl
-    records (a dead link, a site that is down) and counts in its summary, not a program error: an unreachable domain
-    in a footer that a thousand traders share would otherwise put a thousand errors in front of the operator. Kept
-    in the log file at INFO."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno == logging.ERROR and str(record.msg).startswith("Gave up retrying"):
-            record.levelno, record.levelname = logging.INFO, "INFO"
-        return True
-
-
 def setup_logging(settings: Settings, verbosity: int = 0, command: str | None = None) -> None:
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -57,9 +45,6 @@ def setup_logging(settings: Settings, verbosity: int = 0, command: str | None = 
         file_handler.setFormatter(logging.Formatter(FORMAT))
         file_handler.addFilter(_NoItemDumps())
         root.addHandler(file_handler)
-    retry = logging.getLogger("scrapy.downloadermiddlewares.retry")
-    if not any(isinstance(f, _GaveUpIsAnOutcome) for f in retry.filters):
-        retry.addFilter(_GaveUpIsAnOutcome())
     for noisy in ("scrapy.core.engine", "scrapy.middleware", "scrapy.crawler", "scrapy.extensions",
                   "scrapy.utils.log", "scrapy.addons", "scrapy.statscollectors", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING if verbosity < 2 else logging.DEBUG)

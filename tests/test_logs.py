@@ -8,8 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from scrapy import Request, Spider
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.utils.test import get_crawler
 
 from marktplatz.config import Settings
+from marktplatz.crawler.settings import scrapy_settings
 from marktplatz.logs import setup_logging
 
 
@@ -32,10 +36,12 @@ def test_a_request_that_failed_after_its_retry_is_an_outcome_not_an_error(config
     for handler in logging.getLogger().handlers:
         if type(handler) is logging.StreamHandler:  # the operator's stderr (not the file)
             handler.setStream(stderr_stream)
-    retry = logging.getLogger("scrapy.downloadermiddlewares.retry")
-    retry.error("Gave up retrying %(request)s (failed %(retry_times)d times): %(reason)s",
-                {"request": "<HEAD https://www.webdesign-alt.example/>", "retry_times": 2,
-                 "reason": "DNS lookup failed"})
+    # Scrapy's own give-up path, with the settings every crawl of ours runs with.
+    crawler = get_crawler(Spider, settings_dict=scrapy_settings(Settings(data_dir=configured.parent.parent)))
+    spider = Spider("sites")
+    spider.crawler = crawler
+    request = Request("https://www.webdesign-alt.example/", method="HEAD", meta={"retry_times": 1})
+    assert get_retry_request(request, spider=spider, reason="DNS lookup failed", max_retry_times=1) is None
     logging.getLogger("marktplatz.crawler.pipelines.finish").error("processing the crawl of trader T1 failed")
     for handler in logging.getLogger().handlers:
         handler.flush()
