@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections import Counter
 from typing import Any
 
 from marktplatz.cli.app import App, CliError, positive_int
@@ -59,11 +58,9 @@ def cmd_check(app: App, args: argparse.Namespace) -> int:
     finally:
         progress.close()
     seconds = time.monotonic() - started
-    statuses = Counter(o["site_status"] for o in summary.outcomes)
-    by_status = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) or "no sites"
-    pending = sum(1 for o in summary.outcomes if o["outcome"] not in ("ok", "redirected", "parked", "robots")
-                  and o["site_status"] not in ("broken", "unreachable"))
-    retried = sum(1 for o in summary.outcomes if o["second_strategy"])
+    by_status = progress.by_status()
+    pending = int(summary.stats.get("marktplatz/check/unconfirmed", 0))
+    retried = int(summary.stats.get("marktplatz/check/second_strategy", 0))
     print(f"check: {summary.sites} site(s), {by_status}; {pending} failing but not yet confirmed; "
           f"{retried} retried by a second strategy; {seconds:.1f} s (run {summary.run_id}, {summary.status})")
     if summary.status != "finished":

@@ -6,7 +6,7 @@ Built once by the runner and handed to Scrapy as the `MARKTPLATZ_CONTEXT` settin
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,7 +25,6 @@ class CrawlContext:
     site_finished: Callable[[str], None] | None = None  # after a site's results are stored (distributed mode)
     take_pages: Callable[[str], list[dict[str, Any]]] | None = None  # a finished site's fetch facts (StorePagePipeline)
     close_processing: Callable[..., None] | None = None  # stops the site processor's workers (FinishSitePipeline)
-    outcomes: list[Any] = field(default_factory=list)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> CrawlContext:
         # Scrapy deep-copies its settings; the context holds live connections and must stay one object.

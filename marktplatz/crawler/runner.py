@@ -34,7 +34,6 @@ class CrawlSummary:
     sites: int
     status: str
     stats: dict[str, Any] = field(default_factory=dict)
-    outcomes: list[Any] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # trader id → why it was not crawled
 
     @property
@@ -92,8 +91,7 @@ def run_crawl(settings: Settings, trader_ids: Sequence[str] = (),
             close_run(session, run_id, status, stats, error)
         engine.dispose()
         reader.dispose()
-    return CrawlSummary(run_id=run_id, sites=len(targets), status=status, stats=stats, outcomes=ctx.outcomes,
-                        skipped=skipped)
+    return CrawlSummary(run_id=run_id, sites=len(targets), status=status, stats=stats, skipped=skipped)
 
 
 def _page_memory(sessions: Any) -> Callable[[str], dict[str, KnownPage]]:
@@ -144,8 +142,8 @@ def run_worker(settings: Settings, progress: Callable[[str, str], None] | None =
     stats = _plain_stats(crawler.stats.get_stats() if crawler.stats else {})
     if book.complete():
         finish_run(settings, run_id)
-    return CrawlSummary(run_id=run_id, sites=len(ctx.outcomes), status="finished", stats=stats,
-                        outcomes=ctx.outcomes)
+    return CrawlSummary(run_id=run_id, sites=int(stats.get("marktplatz/sites/done", 0)), status="finished",
+                        stats=stats)
 
 
 def _plain_stats(stats: dict[str, Any]) -> dict[str, Any]:

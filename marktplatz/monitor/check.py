@@ -32,7 +32,6 @@ class CheckSummary:
     sites: int
     status: str
     stats: dict[str, Any] = field(default_factory=dict)
-    outcomes: list[dict[str, Any]] = field(default_factory=list)
 
 
 def run_check(settings: Settings, trader_ids: Sequence[str] = (), rules: HealthRules | None = None,
@@ -81,4 +80,4 @@ def run_check(settings: Settings, trader_ids: Sequence[str] = (), rules: HealthR
         with transaction(sessions) as session:
             close_run(session, run_id, status, stats, error)
         engine.dispose()
-    return CheckSummary(run_id=run_id, sites=len(targets), status=status, stats=stats, outcomes=ctx.outcomes)
+    return CheckSummary(run_id=run_id, sites=len(targets), status=status, stats=stats)

@@ -7,7 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
@@ -205,3 +207,15 @@ def test_csv_export_has_one_row_per_site_with_status_tls_and_down_since(world: d
     assert rows["TLS_EXPIRED"]["tls_valid"] == "nein" and rows["TLS_EXPIRED"]["tls_problems"] == "expired"
     assert rows["FLAKY"]["site_status"] == "broken" and rows["FLAKY"]["down_since"]
     assert rows["MOVED"]["redirect_kind"] == "moved_domain" and " → " in rows["MOVED"]["redirects"]
+
+
+def test_the_summary_line_counts_statuses_and_first_failures(world: dict[str, Any]) -> None:
+    """The operator's line after each check: sites by status as the health export has them, and how many failed
+    for the first time (not yet confirmed: the status rule waits for a second failing check)."""
+    for run, health in (("first", "health1"), ("second", "health2")):
+        line = world[run].stdout
+        statuses = Counter(s["site_status"] for s in world[health].values())
+        assert ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) + ";" in line
+    assert "; 0 failing but not yet confirmed;" in world["first"].stdout
+    assert "; 1 failing but not yet confirmed;" in world["second"].stdout  # the flaky site, broken once
+    assert re.search(r"; [1-9]\d* retried by a second strategy;", world["first"].stdout)  # www. for nur-mit-www.de

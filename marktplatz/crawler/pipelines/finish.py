@@ -102,7 +102,6 @@ class FinishSitePipeline:
             self.ctx.progress(trader_id, "failed")
 
     def _report(self, outcome: SiteOutcome, facts: dict[str, Any]) -> None:
-        self.ctx.outcomes.append(outcome)
         log.info("site %s done (%s): %s, %d page(s), %d broken link(s), score %s, %.1f s", outcome.trader_id,
                  facts.get("home_url", "-"), outcome.site_status, outcome.pages, outcome.broken_links,
                  outcome.score, facts.get("site_seconds", 0.0))

@@ -21,6 +21,10 @@ from marktplatz.processing import iso_week
 log = logging.getLogger(__name__)
 
 
+# Outcomes of a home page that answered: anything else is a failure, confirmed or not yet.
+ANSWERED = ("ok", "redirected", "parked", "robots")
+
+
 class RecordCheckPipeline:
     def __init__(self, ctx: CrawlContext, crawler: Crawler, rules: HealthRules) -> None:
         self.ctx = ctx
@@ -60,13 +64,15 @@ class RecordCheckPipeline:
             if self.stats is not None:
                 self.stats.inc_value("marktplatz/check/record_failed")
             return item
-        outcome = {"trader_id": item.trader_id, "site_status": status, "outcome": observation.outcome,
-                   "confirmed": verdict.confirmed, "second_strategy": len(item.attempts) > 1}
-        self.ctx.outcomes.append(outcome)
+        # Counted, not kept: a check of a region must not hold a record per site until it ends.
         if self.stats is not None:
             self.stats.inc_value("marktplatz/check/sites")
             self.stats.inc_value(f"marktplatz/check/outcome/{observation.outcome}")
             self.stats.inc_value(f"marktplatz/site_status/{status}")
+            if observation.outcome not in ANSWERED and status not in ("broken", "unreachable"):
+                self.stats.inc_value("marktplatz/check/unconfirmed")
+            if len(item.attempts) > 1:
+                self.stats.inc_value("marktplatz/check/second_strategy")
         if self.ctx.progress is not None:
             self.ctx.progress(item.trader_id, status)
         return item
