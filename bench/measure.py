@@ -12,7 +12,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -26,11 +26,18 @@ class Measured:
     returncode: int
     stdout: str
     stderr: str
+    rss_samples: list[tuple[float, int]] = field(default_factory=list)  # (seconds since start, tree RSS in bytes)
 
     @property
     def cpu_share(self) -> float:
         """CPU time over wall time: 1.0 means one core busy the whole run."""
         return self.cpu_seconds / self.seconds if self.seconds else 0.0
+
+    def peak_rss_mb_by_quarter(self) -> list[float]:
+        """The tree's peak RSS within the first quarter, half, three quarters and the whole of the run: a crawl
+        that streams levels off, one that keeps something per site climbs to the end."""
+        return [round(max((rss for t, rss in self.rss_samples if t <= self.seconds * q / 4), default=0) / 2**20)
+                for q in (1, 2, 3, 4)]
 
 
 def tree_rss(process: psutil.Process) -> int:
@@ -50,6 +57,7 @@ def run_measured(cmd: Sequence[str], env: Mapping[str, str], cwd: Path, interval
         started = time.monotonic()
         proc = subprocess.Popen(list(cmd), env=dict(env), cwd=cwd, stdout=out, stderr=err)
         peak = 0
+        samples: list[tuple[float, int]] = []
         done = threading.Event()
 
         def sample() -> None:
@@ -57,7 +65,9 @@ def run_measured(cmd: Sequence[str], env: Mapping[str, str], cwd: Path, interval
             try:
                 handle = psutil.Process(proc.pid)
                 while not done.is_set():
-                    peak = max(peak, tree_rss(handle))
+                    rss = tree_rss(handle)
+                    samples.append((time.monotonic() - started, rss))
+                    peak = max(peak, rss)
                     done.wait(interval)
             except psutil.Error:
                 return
@@ -80,4 +90,4 @@ def run_measured(cmd: Sequence[str], env: Mapping[str, str], cwd: Path, interval
     peak = max(peak, usage.ru_maxrss * 1024)
     return Measured(seconds=seconds, cpu_seconds=usage.ru_utime + usage.ru_stime, peak_rss_mb=peak / 2**20,
                     returncode=proc.returncode, stdout=out_path.read_text(errors="replace"),
-                    stderr=err_path.read_text(errors="replace"))
+                    stderr=err_path.read_text(errors="replace"), rss_samples=samples)

@@ -180,8 +180,12 @@ def measure_memory(a: argparse.Namespace) -> Result:
         ws = Workspace(server, int(sites), {**THROUGHPUT, "max_pages": 30})
         try:
             server.stats(reset=True)
-            runs.append({"web": web_facts(server), **crawl_figures(ws.crawl(), int(sites), server.stats())})
-            print(f"  memory: {sites} sites: {runs[-1]['peak_rss_mb']} MB, {runs[-1]['seconds']} s", flush=True)
+            measured = ws.crawl()
+            runs.append({"web": web_facts(server), **crawl_figures(measured, int(sites), server.stats()),
+                         "peak_rss_mb_by_quarter": measured.peak_rss_mb_by_quarter()})
+            print(f"  memory: {sites} sites: {runs[-1]['peak_rss_mb']} MB "
+                  f"({' / '.join(map(str, runs[-1]['peak_rss_mb_by_quarter']))} by quarter of the run), "
+                  f"{runs[-1]['seconds']} s", flush=True)
         finally:
             ws.close()
             server.stop()
@@ -389,9 +393,11 @@ def render(results: dict[str, Result]) -> dict[str, str]:
     if m := results.get("memory"):
         parts["memory"] = table(
             f"**Memory** (throughput profile; measured {m['measured_at']}):",
-            ["sites", "pages/site", "pages", "wall (s)", "pages/s", "peak RSS of the crawl's process tree (MB)"],
+            ["sites", "pages/site", "pages", "wall (s)", "pages/s", "peak RSS of the crawl's process tree (MB)",
+             "the tree's peak after ¼ / ½ / ¾ of the run (MB)"],
             [[r["web"]["sites"], r["web"]["pages_per_site"], r["pages"], r["seconds"], r["pages_per_s"],
-              r["peak_rss_mb"]] for r in m["runs"]])
+              r["peak_rss_mb"], " / ".join(map(str, r.get("peak_rss_mb_by_quarter", [])[:3])) or "—"]
+             for r in m["runs"]])
     if e := results.get("extraction"):
         parts["extraction"] = table(f"**Extraction** (measured {e['measured_at']}):",
                                     ["`extraction_bench.py` says", "pages/s on one core"],
