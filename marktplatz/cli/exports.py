@@ -54,6 +54,7 @@ def cmd_export(app: App, args: argparse.Namespace) -> int:
         if args.what == "changes":
             return _export_changes(session, args.format, out, now, args.since)
         if args.what == "health":
+            from marktplatz.monitor.health import FAILED_STATUSES
             from marktplatz.reports.health import build_health, health_csv_bytes
 
             health = build_health(session, now, rules=app.settings.health)
@@ -62,7 +63,7 @@ def cmd_export(app: App, args: argparse.Namespace) -> int:
             else:
                 atomic_write_bytes(out, health_csv_bytes(health))
             broken = sum(len(s["broken_links"]) for s in health["sites"])
-            down = sum(1 for s in health["sites"] if s["site_status"] in ("broken", "unreachable"))
+            down = sum(1 for s in health["sites"] if s["site_status"] in FAILED_STATUSES)
             print(f"export health: {len(health['sites'])} site(s), {down} down, {broken} broken link(s) → {out}")
             return 0
     raise CliError(f"export {args.what} --format {args.format} is not available yet in this version")

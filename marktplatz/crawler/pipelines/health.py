@@ -13,6 +13,7 @@ from sqlalchemy import select
 from marktplatz.crawler.context import CrawlContext, context_from
 from marktplatz.db.engine import transaction
 from marktplatz.db.models import Finding, Listing, SiteSnapshot, Trader
+from marktplatz.monitor.health import FAILED_STATUSES
 from marktplatz.monitor.homecheck import HomeCheck, observation_from_check
 from marktplatz.monitor.record import record_observation
 from marktplatz.monitor.status import HealthRules
@@ -69,7 +70,7 @@ class RecordCheckPipeline:
             self.stats.inc_value("marktplatz/check/sites")
             self.stats.inc_value(f"marktplatz/check/outcome/{observation.outcome}")
             self.stats.inc_value(f"marktplatz/site_status/{status}")
-            if observation.outcome not in ANSWERED and status not in ("broken", "unreachable"):
+            if observation.outcome not in ANSWERED and status not in FAILED_STATUSES:
                 self.stats.inc_value("marktplatz/check/unconfirmed")
             if len(item.attempts) > 1:
                 self.stats.inc_value("marktplatz/check/second_strategy")
