@@ -11,8 +11,6 @@ STATUS_DE = {
     "no_website": "ohne Website",
     "not_crawled": "noch nicht geprüft",
 }
-DOWN_STATUSES = ("broken", "unreachable")
-WORKING_STATUSES = ("ok", "redirected")
 
 FIELD_DE = {
     "name": "Name",

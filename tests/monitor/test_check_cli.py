@@ -64,6 +64,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         # robots.txt answers 404 (allow all): a 5xx there would mean "disallow all" (RFC 9309), i.e. no verdict.
         error = stack.enter_context(http_server(lambda m, p: (404, {}, b"") if p == "/robots.txt"
                                                 else (500, {}, b"<h1>Interner Fehler</h1>")))
+        # 429 says "not now", nothing about the site's health: no verdict, and not a failure to confirm.
+        busy = stack.enter_context(http_server(lambda m, p: (404, {}, b"") if p == "/robots.txt"
+                                               else (429, {"Retry-After": "3600"}, b"<h1>Zu viele Anfragen</h1>")))
         hang = stack.enter_context(raw_server("hang"))
         reset = stack.enter_context(raw_server("reset"))
         garbage = stack.enter_context(raw_server("garbage"))
@@ -76,7 +79,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             ("SOCIAL", "www.laden-sozial.de", web.port), ("PARKED", "www.laden-geparkt.de", web.port),
             ("WWW", "nur-mit-www.de", web.port), ("FLAKY", "www.wackelt.de", web.port),
             ("SOFT404", "www.alles-da.de", soft), ("FLOOD", "www.im-kreis.de", flood),
-            ("ERROR", "www.kaputt.de", error), ("HANG", "www.haengt.de", hang), ("RESET", "www.bricht-ab.de", reset),
+            ("ERROR", "www.kaputt.de", error), ("BUSY", "www.ausgelastet.de", busy),
+            ("HANG", "www.haengt.de", hang), ("RESET", "www.bricht-ab.de", reset),
             ("GARBAGE", "www.kauderwelsch.de", garbage), ("REFUSED", "www.geschlossen.de", closed_port()),
             ("NXDOMAIN", "www.gibt-es-nicht.de", None),
             ("TLS_OK", "https://www.sicher.de", good_tls), ("TLS_EXPIRED", "https://www.abgelaufen.de", old_tls),
@@ -130,7 +134,7 @@ def test_every_site_is_checked_however_badly_its_server_behaves(world: dict[str,
     assert all(s["checked_at"] and s["check_kind"] == "check" for s in health.values())
     # Hanging servers cost the request timeout (robots.txt and home page), not more.
     assert world["first_seconds"] < 40
-    assert "check: 18 site(s)" in world["first"].stdout
+    assert f"check: {len(world['ids'])} site(s)" in world["first"].stdout
 
 
 @pytest.mark.parametrize(("trader", "status", "outcome"), [
@@ -148,6 +152,12 @@ def test_each_behaviour_ends_in_its_status_and_outcome(world: dict[str, Any], tr
 
 def test_server_answering_garbage_is_unreachable(world: dict[str, Any]) -> None:
     assert world["health2"]["GARBAGE"]["site_status"] == "unreachable"
+
+
+def test_rate_limited_site_gets_no_verdict_and_no_failure(world: dict[str, Any]) -> None:
+    busy = world["health1"]["BUSY"]
+    assert busy["outcome"] == "rate_limited" and busy["site_status"] == "not_crawled"
+    assert busy["consecutive_failures"] == 0
 
 
 def test_redirects_are_named_moved_domain_and_social_media(world: dict[str, Any]) -> None:

@@ -22,10 +22,6 @@ from marktplatz.processing import iso_week
 log = logging.getLogger(__name__)
 
 
-# Outcomes of a home page that answered: anything else is a failure, confirmed or not yet.
-ANSWERED = ("ok", "redirected", "parked", "robots")
-
-
 class RecordCheckPipeline:
     def __init__(self, ctx: CrawlContext, crawler: Crawler, rules: HealthRules) -> None:
         self.ctx = ctx
@@ -70,7 +66,8 @@ class RecordCheckPipeline:
             self.stats.inc_value("marktplatz/check/sites")
             self.stats.inc_value(f"marktplatz/check/outcome/{observation.outcome}")
             self.stats.inc_value(f"marktplatz/site_status/{status}")
-            if observation.outcome not in ANSWERED and status not in FAILED_STATUSES:
+            # Failing, but the status rule still shows the site as it was (a rate limit is no failure).
+            if verdict.failures > 0 and status not in FAILED_STATUSES:
                 self.stats.inc_value("marktplatz/check/unconfirmed")
             if len(item.attempts) > 1:
                 self.stats.inc_value("marktplatz/check/second_strategy")

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from marktplatz.db.models import BrokenLink, Finding, LinkCheck, Trader
 from marktplatz.listings.review import open_items
+from marktplatz.monitor.health import FAILED_STATUSES
 from marktplatz.reports.changes import changes_between
 from marktplatz.reports.formatting import date_de, number_de, value_text
-from marktplatz.reports.labels import DOWN_STATUSES, FIELD_DE, SEVERITY_DE, SEVERITY_ORDER, STATUS_DE
+from marktplatz.reports.labels import FIELD_DE, SEVERITY_DE, SEVERITY_ORDER, STATUS_DE
 from marktplatz.reports.queries import listing_of
 from marktplatz.reports.weekly.history import States
 from marktplatz.reports.weekly.period import Week
@@ -43,7 +44,7 @@ class Table:
 def sites_down(traders: dict[str, Trader], states: States, as_of: datetime, session: Session) -> Table:
     errors = _last_check_errors(session, as_of)
     rows = []
-    down = [(tid, s) for tid, s in states.items() if s.status in DOWN_STATUSES and tid in traders]
+    down = [(tid, s) for tid, s in states.items() if s.status in FAILED_STATUSES and tid in traders]
     for tid, s in sorted(down, key=lambda x: (x[1].since or as_of, traders[x[0]].name)):
         days = (as_of - s.since).days if s.since else None
         rows.append([traders[tid].name, traders[tid].website or "", STATUS_DE[s.status], date_de(s.since),
@@ -59,13 +60,13 @@ def newly_broken(session: Session, traders: dict[str, Trader], states: States, w
     rows: list[tuple[datetime, list[str]]] = []
     seen: set[str] = set()
     for change, trader in changes_between(session, week.start, week.end):
-        if change.field == "site_status" and change.new in DOWN_STATUSES and trader.id in traders:
+        if change.field == "site_status" and change.new in FAILED_STATUSES and trader.id in traders:
             seen.add(trader.id)
             rows.append((change.changed_at, [trader.name, "Website", change.source_url or trader.website or "",
                                              STATUS_DE.get(str(change.new), str(change.new)),
                                              date_de(change.changed_at)]))
     for tid, s in states.items():
-        if (s.status in DOWN_STATUSES and s.since and week.start <= s.since < week.end and tid in traders
+        if (s.status in FAILED_STATUSES and s.since and week.start <= s.since < week.end and tid in traders
                 and tid not in seen):
             rows.append((s.since, [traders[tid].name, "Website", traders[tid].website or "",
                                    STATUS_DE[s.status], date_de(s.since)]))
