@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from marktplatz.crawler.spiders.frontier import dedupe_key
+from marktplatz.crawler.aliases import declared_in, followable, site_alias
+from marktplatz.crawler.spiders.frontier import dedupe_key, rebase, site_key
 from marktplatz.monitor.finding import AuditFinding, make_finding
 from marktplatz.monitor.pages import AuditPage, SiteView
 from marktplatz.monitor.wordlists import (
@@ -32,6 +34,7 @@ def click_depths(pages: list[AuditPage]) -> dict[str, int]:
     alias: dict[str, str] = {}
     links: dict[str, list[str]] = {}
     home: str | None = None
+    own_name = _own_name(pages)
     for page in pages:
         if page.kind not in ("home", "page"):
             continue
@@ -42,7 +45,7 @@ def click_depths(pages: list[AuditPage]) -> dict[str, int]:
             k = _key(url)
             if k is not None:
                 alias.setdefault(k, node)
-        links[node] = [k for k in (_key(link[0]) for link in page.links if link) if k is not None]
+        links[node] = [k for k in (_key(own_name(url)) for url, _text in followable(page.links)) if k is not None]
         if page.kind == "home" and home is None:
             home = node
     if home is None:
@@ -61,6 +64,25 @@ def click_depths(pages: list[AuditPage]) -> dict[str, int]:
         if node in depth:
             depth.setdefault(k, depth[node])
     return depth
+
+
+def _own_name(pages: list[AuditPage]) -> Callable[[str], str]:
+    """Links to the site's other name (`crawler.aliases`) as the crawl followed them: under its own address."""
+    home = next((p for p in pages if p.kind == "home"), None)
+    if home is None:
+        return str
+    key = site_alias(home.address, followable(home.links), declared_in(home.links))
+    if key is None:
+        return str
+
+    def own_name(url: str) -> str:
+        try:
+            if url.startswith(("http://", "https://")) and site_key(url) == key:
+                return rebase(url, home.address)
+        except ValueError:  # a link with an unreadable host or port is no page of the site either way
+            pass
+        return url
+    return own_name
 
 
 def check_impressum_depth(feed: dict[str, Any], pages: list[AuditPage]) -> list[AuditFinding]:

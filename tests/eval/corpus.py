@@ -13,6 +13,11 @@ from collections import deque
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from lxml import html as lxml_html
+
+from marktplatz.crawler.aliases import DECLARED_XPATH, site_alias
+from marktplatz.crawler.spiders.frontier import rebase, site_key
+
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real"
 BASE = "http://127.0.0.1:8000/"
 MAX_PAGES = 30
@@ -68,6 +73,7 @@ def site_pages(root: Path, base: str = BASE, max_pages: int = MAX_PAGES) -> list
         seen_files.add(file)
         return file.read_bytes()
 
+    alias: str | None = None
     while queue and len(out) < max_pages:
         url = queue.popleft()
         if url in seen_urls:
@@ -77,12 +83,17 @@ def site_pages(root: Path, base: str = BASE, max_pages: int = MAX_PAGES) -> list
         if body is None:
             continue
         out.append((url, body))
+        hrefs = [(m.group(1) or m.group(2) or m.group(3) or b"").decode("utf-8", "replace").strip()
+                 for m in _HREF.finditer(body)]
+        absolute_links = [urljoin(url, h).split("#")[0] for h in hrefs
+                          if h and not h.startswith(("#", "mailto:", "tel:", "javascript:"))]
+        if len(out) == 1:  # the home page: does it present itself under another name (`crawler.aliases`)?
+            declared = [urljoin(url, str(v)) for v in lxml_html.fromstring(body).xpath(DECLARED_XPATH)]
+            alias = site_alias(url, [(u, "") for u in absolute_links], declared)
         links = []
-        for m in _HREF.finditer(body):
-            href = (m.group(1) or m.group(2) or m.group(3) or b"").decode("utf-8", "replace").strip()
-            if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
-                continue
-            absolute = urljoin(url, href).split("#")[0]
+        for absolute in absolute_links:
+            if alias is not None and absolute.startswith("http") and site_key(absolute) == alias:
+                absolute = rebase(absolute, base)
             parts = urlsplit(absolute)
             if parts.netloc != host or _SKIP_EXT.search(parts.path):
                 continue

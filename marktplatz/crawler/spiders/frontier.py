@@ -10,7 +10,7 @@ import heapq
 import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
 
@@ -47,6 +47,12 @@ def clean_url(url: str) -> str:
     return no_fragment
 
 
+def rebase(url: str, base_url: str) -> str:
+    """`url`'s path and query under the scheme and host of `base_url` (see `crawler.aliases`)."""
+    parts, base = urlsplit(url), urlsplit(base_url)
+    return urlunsplit((base.scheme, base.netloc, parts.path or "/", parts.query, ""))
+
+
 @lru_cache(maxsize=URL_CACHE_SIZE)
 def dedupe_key(url: str) -> str:
     return canonicalize_url(url, keep_fragments=False)
@@ -71,6 +77,9 @@ class SiteFrontier:
     limits: CrawlLimits
     started_at: float
     site_keys: set[str] = field(default_factory=set)
+    # Another name of the site (`crawler.aliases`): links there are fetched as paths of `alias_base`.
+    alias_keys: set[str] = field(default_factory=set)
+    alias_base: str | None = None
     seen: set[str] = field(default_factory=set)
     queue: list[Fetch] = field(default_factory=list)
     checks: list[Fetch] = field(default_factory=list)
@@ -114,6 +123,17 @@ class SiteFrontier:
         """The home page redirected to another site: that site is now this trader's site too."""
         self.site_keys.add(site_key(final_url))
 
+    def adopt_alias(self, key: str, base_url: str) -> None:
+        """The home page at `base_url` presents itself under the site key `key`: its links there are this site's."""
+        self.alias_keys.add(key)
+        self.alias_base = base_url
+
+    def own_name(self, url: str) -> str:
+        """`url` under the site's own address when it names the site by its other name, else unchanged."""
+        if self.alias_base is not None and site_key(url) in self.alias_keys:
+            return rebase(url, self.alias_base)
+        return url
+
     def stop_following(self) -> None:
         """The home page redirected to a platform that is not the trader's own site (a Facebook page, a domain
         parking service): keep what was fetched, but crawl, probe and check nothing there."""
@@ -131,6 +151,7 @@ class SiteFrontier:
             url = clean_url(url)
             if not url.startswith(("http://", "https://")) or len(url) > self.limits.max_url_length:
                 continue
+            url = self.own_name(url)
             path = urlsplit(url).path or "/"
             if not self.is_same_site(url):
                 self._push_external(url, page_url)
@@ -147,7 +168,7 @@ class SiteFrontier:
             if self.is_same_site(url) and self.sitemaps_planned < 3:
                 self._push(url, "sitemap", depth=1, found_on=None, priority=35)
         for url in urls:
-            url = clean_url(url)
+            url = self.own_name(clean_url(url))
             if self.is_same_site(url) and not looks_like_asset(urlsplit(url).path):
                 # Not linked from a page: never reported as a broken link, so no `found_on`.
                 self._push(url, "page", depth=1, found_on=None, priority=page_priority(urlsplit(url).path) - 1)

@@ -28,6 +28,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
 
 from marktplatz.config import CrawlLimits
+from marktplatz.crawler.aliases import DECLARED, DECLARED_XPATH, declared_in, followable, site_alias
 from marktplatz.crawler.distributed.keys import RunBook, worker_id
 from marktplatz.crawler.errors import classify_failure
 from marktplatz.crawler.items import FetchResult, SiteDone
@@ -210,10 +211,17 @@ class SiteSpider(Spider):
             frontier.page_ok(result.url)
             if result.not_modified:
                 known = self.memory.get(frontier.trader_id, {}).get(result.url)
-                pairs = [(link[0], link[1] if len(link) > 1 else "") for link in (known.links if known else [])]
+                stored = known.links if known else []
+                pairs, declared = followable(stored), declared_in(stored)
             else:
-                pairs = self._links_with_text(response)
+                pairs, declared = self._links_with_text(response), self._declared(response)
             result.links = [[url, text] for url, text in pairs[:STORED_LINKS_PER_PAGE]]
+            result.links += [[url, "", DECLARED] for url in declared]
+            if kind == "home" and frontier.following:
+                alias = site_alias(response.url, pairs, declared)
+                if alias is not None:
+                    frontier.adopt_alias(alias, response.url)
+                    self.crawler.stats.inc_value("marktplatz/sites/alias")
             frontier.add_links(response.url, result.depth, pairs)
         if kind == "home":
             frontier.home_done(response.url)
@@ -271,6 +279,22 @@ class SiteSpider(Spider):
             text = " ".join(" ".join(node.itertext()).split())[:100]
             out.append((url, text))
         return out
+
+    def _declared(self, response: Response) -> list[str]:
+        """The home page's own statement of its address (canonical, og:url), made absolute."""
+        if response.meta.get("kind") != "home" or not isinstance(response, TextResponse):
+            return []
+        try:
+            values = response.selector.root.xpath(DECLARED_XPATH)
+        except Exception:  # as for links: a page lxml cannot read declares nothing
+            return []
+        out: list[str] = []
+        for value in values[:4]:
+            try:
+                out.append(clean_url(response.urljoin(str(value).strip())))
+            except ValueError:
+                continue
+        return list(dict.fromkeys(out))
 
     def _settle_external(self, result: FetchResult) -> Iterator[Any]:
         """Remember an external link's check for the rest of the run, and answer the sites waiting for it."""
