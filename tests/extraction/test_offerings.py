@@ -28,6 +28,23 @@ def test_list_after_a_service_label() -> None:
     assert got == ["Reifenwechsel", "Klimaservice", "HU/AU im Haus"]
 
 
+def test_a_long_list_item_is_named_by_the_words_before_its_explanation() -> None:
+    got = offerings("<main><p>Unser Service:</p><ul><li>Reifenservice, Einlagerung und Montage von Sommer- und "
+                    "Winterreifen aller Fabrikate</li><li>Kostenlose Steinschlag-Reparatur der Frontscheibe bei vielen "
+                    "Versicherern</li><li>Inspektion nach Herstellervorgaben</li></ul></main>")
+    assert got == ["Reifenservice", "Kostenlose Steinschlag-Reparatur der Frontscheibe",
+                   "Inspektion nach Herstellervorgaben"]  # short enough to stay whole
+    # A long item whose lead names nothing is no offering, as before.
+    assert offerings("<main><p>Unser Service:</p><ul><li>Wir, die Familie Becker aus Herne, beraten Sie gern in "
+                     "allen Fragen rund um Ihr Auto</li><li>Klimaservice</li></ul></main>") == ["Klimaservice"]
+
+
+def test_assembly_is_an_offer_and_a_weekday_is_not() -> None:
+    got = offerings("<main><h2>Leistungen</h2><ul><li>Küchenmontage</li><li>Montage von Markisen</li>"
+                    "<li>Samstags geöffnet</li><li>Montag Ruhetag</li></ul></main>")
+    assert got == ["Küchenmontage", "Montage von Markisen"]
+
+
 def test_navigation_labels_are_not_offerings() -> None:
     got = offerings("<nav><ul><li>Leistungen</li><li>Kontakt</li></ul></nav><main><h2>Leistungen</h2>"
                     "<ul><li><a href='/kontakt'>Kontakt</a></li><li>Smart Home</li><li>Mehr erfahren</li></ul>"

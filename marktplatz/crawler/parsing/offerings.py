@@ -25,8 +25,9 @@ _PRICE = re.compile(r"(?:^|\s)(?:ab\s|je\s|pro\s)?\d{1,4}(?:[.,]\d{2}|,-|,–)\s
                     r"(?:^|\s)(?:ab\s)?\d{1,4}\s?(?:€|eur\b|euro)\s*$", re.IGNORECASE)
 _ONLY_PRICE = re.compile(r"^(?:ab\s|je\s|pro\s|nur\s)?\d{1,4}(?:[.,]\d{1,2}|,-|,–)?\s?(?:€|eur|euro)?\s*(?:\*|/.*)?$",
                          re.IGNORECASE)
-_HOURS_LIKE = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s?-\s?\d{1,2}\s?uhr|\buhr\b|montag|dienstag|freitag|samstag|"
-                         r"sonntag|öffnungszeit", re.IGNORECASE)
+# Day names as words: "Küchenmontage" and "Montage aller Fabrikate" are offers, not hours.
+_HOURS_LIKE = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s?-\s?\d{1,2}\s?uhr|\buhr\b|"
+                         r"\b(?:montag|dienstag|freitag|samstag|sonntag)s?\b|öffnungszeit", re.IGNORECASE)
 _SEPARATED = re.compile(r"\s[|·•/]\s|\s–\s")
 _VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in vocab.OFFERING_VERBS) + r")\b", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?:(?:wir|ich)\s+)?(?:bieten|biete|bietet|führen|verkaufen)?\s*(?:ihnen\s+)?(?:außer|neben)?"
@@ -41,6 +42,10 @@ _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|ex
 _TITLE_CLASS = re.compile(r"title|heading|headline|name|bold|kategorie|category", re.IGNORECASE)
 MAX_ITEM_WORDS = 8
 MAX_ITEM_CHARS = 70
+# Where a long list item's explanation starts: "Reifenservice, Einlagerung und Montage aller Fabrikate",
+# "Steinschlag-Reparatur der Frontscheibe bei vielen Versicherern kostenlos".
+_EXPLANATION = re.compile(r",\s|;\s|:\s|\s[–—-]\s|\s\(|\s(?:bei|nach|durch|mit|inkl\.|inklusive|gemäß|laut|sowie)\s",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,16 @@ def clean_item(text: str) -> str | None:
     if t.endswith(("?", "!")):
         return None
     return t
+
+
+def list_item(text: str) -> str:
+    """A list item as an offering: a long one ("... bei vielen Versicherern") by the words before its
+    explanation, which name the offer; a short one as it is."""
+    words = text.split()
+    if len(words) <= MAX_ITEM_WORDS and len(text) <= MAX_ITEM_CHARS:
+        return text
+    lead = _EXPLANATION.split(" ".join(words), maxsplit=1)[0]
+    return lead if re.search(r"[A-Za-zÄÖÜäöüß]{5}", lead) else text
 
 
 def _enumeration(sentence: str) -> list[str]:
@@ -166,7 +181,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None) -> list
             s for s in section if s.in_list and not _is_nav_list(doc, s)]
         for s in items[:60]:
             if not (s.level and is_section_name(s.text)):
-                add(s.text, s.index, "heading" if s.level else "text", 0.75)
+                add(s.text if s.level else list_item(s.text), s.index, "heading" if s.level else "text", 0.75)
         priced: set[int] = set()
         if section:
             for name, idx in _price_list_items(doc, section[0].index, section[-1].index + 1):
@@ -190,7 +205,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None) -> list
         else:
             for ln in main:
                 if ln.in_list and not _is_nav_list(doc, ln):
-                    add(ln.text, ln.index, "text", 0.65)
+                    add(list_item(ln.text), ln.index, "text", 0.65)
         for name, idx in _price_list_items(doc):
             add(name, idx, "table", 0.7)
     # 3. Headings that enumerate ("Sprachstörungen | Sprechstörungen | Stimmstörungen").
