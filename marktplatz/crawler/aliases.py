@@ -47,15 +47,19 @@ def _path_key(path: str) -> str:
     return p.rstrip("/") or "/"
 
 
-def _candidate(url: str, own: str) -> str | None:
-    """The site key of `url` when it could be another name of the site `own`."""
+def _key(url: str) -> str | None:
     if not url.startswith(("http://", "https://")):
         return None
     try:
-        key = site_key(url)
-    except ValueError:
+        return site_key(url)
+    except ValueError:  # an unreadable host or port names no site
         return None
-    if key == own or social_platform(url) or parking_host(url):
+
+
+def _candidate(url: str, own: str) -> str | None:
+    """The site key of `url` when it could be another name of the site `own`."""
+    key = _key(url)
+    if key is None or key == own or social_platform(url) or parking_host(url):
         return None
     return key
 
@@ -81,12 +85,12 @@ def site_alias(home_url: str, links: Iterable[tuple[str, str]], declared: Sequen
         path = _path_key(parts.path)
         if path == "/":
             continue
-        key = _candidate(url, own)
-        if key is None:
-            if url.startswith(("http://", "https://")) and site_key(url) == own:
-                own_paths.add(path)
+        if _key(url) == own:
+            own_paths.add(path)
             continue
-        other_paths[key].add(path)
+        key = _candidate(url, own)
+        if key is not None:
+            other_paths[key].add(path)
     best = max(other_paths.items(), key=lambda kv: (len(kv[1]), kv[0]), default=None)
     if best is not None and len(best[1]) >= MIN_NAV_PATHS and best[1] & own_paths:
         return best[0]
