@@ -22,11 +22,11 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from marktplatz.crawler.hints import looks_like_asset
-from marktplatz.crawler.spiders.frontier import rebase, site_key
+from marktplatz.crawler.spiders.frontier import site_key, site_key_of
 from marktplatz.monitor.health import social_platform
 from marktplatz.monitor.parked import parking_host
 
-__all__ = ["DECLARED", "DECLARED_XPATH", "declared_in", "followable", "rebase", "site_alias"]
+__all__ = ["DECLARED", "DECLARED_XPATH", "declared_in", "followable", "site_alias"]
 
 # The home page's own statement of its address.
 DECLARED_XPATH = ("//link[contains(concat(' ', normalize-space(translate(@rel, 'CANONIAL', 'canonial')), ' '), "
@@ -47,21 +47,9 @@ def _path_key(path: str) -> str:
     return p.rstrip("/") or "/"
 
 
-def _key(url: str) -> str | None:
-    if not url.startswith(("http://", "https://")):
-        return None
-    try:
-        return site_key(url)
-    except ValueError:  # an unreadable host or port names no site
-        return None
-
-
-def _candidate(url: str, own: str) -> str | None:
-    """The site key of `url` when it could be another name of the site `own`."""
-    key = _key(url)
-    if key is None or key == own or social_platform(url) or parking_host(url):
-        return None
-    return key
+def _may_be_alias(url: str, key: str | None, own: str) -> bool:
+    """Whether `url` (of site key `key`) could name the site `own` under another name."""
+    return key is not None and key != own and not social_platform(url) and not parking_host(url)
 
 
 def site_alias(home_url: str, links: Iterable[tuple[str, str]], declared: Sequence[str] = ()) -> str | None:
@@ -70,8 +58,8 @@ def site_alias(home_url: str, links: Iterable[tuple[str, str]], declared: Sequen
     `links`: the home page's links as (absolute URL, text); `declared`: its canonical / og:url addresses."""
     own = site_key(home_url)
     for url in declared:
-        key = _candidate(url, own)
-        if key is not None and _path_key(urlsplit(url).path) in ("/", _path_key(urlsplit(home_url).path)):
+        key = site_key_of(url)
+        if _may_be_alias(url, key, own) and _path_key(urlsplit(url).path) in ("/", _path_key(urlsplit(home_url).path)):
             return key
     own_paths: set[str] = set()
     other_paths: dict[str, set[str]] = defaultdict(set)
@@ -85,11 +73,10 @@ def site_alias(home_url: str, links: Iterable[tuple[str, str]], declared: Sequen
         path = _path_key(parts.path)
         if path == "/":
             continue
-        if _key(url) == own:
+        key = site_key_of(url)
+        if key == own:
             own_paths.add(path)
-            continue
-        key = _candidate(url, own)
-        if key is not None:
+        elif key is not None and _may_be_alias(url, key, own):
             other_paths[key].add(path)
     best = max(other_paths.items(), key=lambda kv: (len(kv[1]), kv[0]), default=None)
     if best is not None and len(best[1]) >= MIN_NAV_PATHS and best[1] & own_paths:

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from marktplatz.crawler.aliases import declared_in, followable, site_alias
-from marktplatz.crawler.spiders.frontier import dedupe_key, rebase, site_key
+from marktplatz.crawler.spiders.frontier import dedupe_key, under_own_address
 from marktplatz.monitor.finding import AuditFinding, make_finding
 from marktplatz.monitor.pages import AuditPage, SiteView
 from marktplatz.monitor.wordlists import (
@@ -72,17 +73,7 @@ def _own_name(pages: list[AuditPage]) -> Callable[[str], str]:
     if home is None:
         return str
     key = site_alias(home.address, followable(home.links), declared_in(home.links))
-    if key is None:
-        return str
-
-    def own_name(url: str) -> str:
-        try:
-            if url.startswith(("http://", "https://")) and site_key(url) == key:
-                return rebase(url, home.address)
-        except ValueError:  # a link with an unreadable host or port is no page of the site either way
-            pass
-        return url
-    return own_name
+    return str if key is None else functools.partial(under_own_address, alias=key, base_url=home.address)
 
 
 def check_impressum_depth(feed: dict[str, Any], pages: list[AuditPage]) -> list[AuditFinding]:

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import html as lxml_html
 
 from marktplatz.crawler.aliases import DECLARED_XPATH, site_alias
-from marktplatz.crawler.spiders.frontier import rebase, site_key
+from marktplatz.crawler.spiders.frontier import under_own_address
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real"
 BASE = "http://127.0.0.1:8000/"
@@ -92,8 +92,8 @@ def site_pages(root: Path, base: str = BASE, max_pages: int = MAX_PAGES) -> list
             alias = site_alias(url, [(u, "") for u in absolute_links], declared)
         links = []
         for absolute in absolute_links:
-            if alias is not None and absolute.startswith("http") and site_key(absolute) == alias:
-                absolute = rebase(absolute, base)
+            if alias is not None:
+                absolute = under_own_address(absolute, alias, base)
             parts = urlsplit(absolute)
             if parts.netloc != host or _SKIP_EXT.search(parts.path):
                 continue

@@ -47,8 +47,21 @@ def clean_url(url: str) -> str:
     return no_fragment
 
 
-def rebase(url: str, base_url: str) -> str:
-    """`url`'s path and query under the scheme and host of `base_url` (see `crawler.aliases`)."""
+def site_key_of(url: str) -> str | None:
+    """`site_key` of an http(s) URL; None for other schemes and for an unreadable host or port."""
+    if not url.startswith(("http://", "https://")):
+        return None
+    try:
+        return site_key(url)
+    except ValueError:
+        return None
+
+
+def under_own_address(url: str, alias: str, base_url: str) -> str:
+    """A link to the site's other name `alias` (a site key, see `crawler.aliases`) as the same path and query under
+    the scheme and host of `base_url`, the site's own address; any other URL unchanged."""
+    if site_key_of(url) != alias:
+        return url
     parts, base = urlsplit(url), urlsplit(base_url)
     return urlunsplit((base.scheme, base.netloc, parts.path or "/", parts.query, ""))
 
@@ -77,9 +90,8 @@ class SiteFrontier:
     limits: CrawlLimits
     started_at: float
     site_keys: set[str] = field(default_factory=set)
-    # Another name of the site (`crawler.aliases`): links there are fetched as paths of `alias_base`.
-    alias_keys: set[str] = field(default_factory=set)
-    alias_base: str | None = None
+    # Another name of the site (`crawler.aliases`) and the home page's address: links there are fetched as its paths.
+    alias: tuple[str, str] | None = None
     seen: set[str] = field(default_factory=set)
     queue: list[Fetch] = field(default_factory=list)
     checks: list[Fetch] = field(default_factory=list)
@@ -125,14 +137,11 @@ class SiteFrontier:
 
     def adopt_alias(self, key: str, base_url: str) -> None:
         """The home page at `base_url` presents itself under the site key `key`: its links there are this site's."""
-        self.alias_keys.add(key)
-        self.alias_base = base_url
+        self.alias = (key, base_url)
 
     def own_name(self, url: str) -> str:
         """`url` under the site's own address when it names the site by its other name, else unchanged."""
-        if self.alias_base is not None and site_key(url) in self.alias_keys:
-            return rebase(url, self.alias_base)
-        return url
+        return url if self.alias is None else under_own_address(url, *self.alias)
 
     def stop_following(self) -> None:
         """The home page redirected to a platform that is not the trader's own site (a Facebook page, a domain

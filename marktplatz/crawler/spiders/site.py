@@ -214,7 +214,8 @@ class SiteSpider(Spider):
                 stored = known.links if known else []
                 pairs, declared = followable(stored), declared_in(stored)
             else:
-                pairs, declared = self._links_with_text(response), self._declared(response)
+                pairs = self._links_with_text(response)
+                declared = self._declared(response) if kind == "home" else []
             result.links = [[url, text] for url, text in pairs[:STORED_LINKS_PER_PAGE]]
             result.links += [[url, "", DECLARED] for url in declared]
             if kind == "home" and frontier.following:
@@ -282,7 +283,7 @@ class SiteSpider(Spider):
 
     def _declared(self, response: Response) -> list[str]:
         """The home page's own statement of its address (canonical, og:url), made absolute."""
-        if response.meta.get("kind") != "home" or not isinstance(response, TextResponse):
+        if not isinstance(response, TextResponse):
             return []
         try:
             values = response.selector.root.xpath(DECLARED_XPATH)
