@@ -48,6 +48,13 @@ PHONE_CASES: list[tuple[str, list[str], list[str]]] = [
      ["+492323123456"], ["+492323123457"]),
     ("<p>Telefon: 02323 427 26 27 / 02323 42 01 01 10</p>", ["+4923234272627", "+49232342010110"], []),
     ("<p>Zentrale 02323 123456<br>Werkstatt 02323 123458</p>", ["+492323123456", "+492323123458"], []),
+    # the short and compound fax labels of footers and Impressum pages
+    ("<p>T: 02323 - 12 34 56<br>F: 02323 - 12 34 57</p>", ["+492323123456"], ["+492323123457"]),
+    ("<p>T 02323 123456 · F 02323 123457</p>", ["+492323123456"], ["+492323123457"]),
+    ("<p>Telefonnummer: 02323 123456<br>Faxnummer: 02323 123457</p>", ["+492323123456"], ["+492323123457"]),
+    ("<p>Telefaxnummer: 02323 123457</p>", [], ["+492323123457"]),
+    ("<p>Fax-Nr. 02323 123457</p>", [], ["+492323123457"]),
+    ("<p>Inhaber Frank Fischer, Tel. 02323 123456</p>", ["+492323123456"], []),
     # digit runs that are no phones
     ("<p>IBAN: DE54 1207 0024 0208 4531 01<br>BIC: DEUTDEDB 160</p>", [], []),
     ("<p>Steuernummer: 313/5123/4567</p>", [], []),
@@ -117,6 +124,15 @@ ADDRESS_CASES: list[tuple[str, dict[str, str | None]]] = [
     ("<p>Salon Lisa GmbH<br>Zur Alten Mühle 12-14<br>D-44625 Herne</p>",
      {"street": "Zur Alten Mühle 12-14", "postcode": "44625", "city": "Herne"}),
     ("<p>Postfach 10 12 34, 44601 Herne</p>", {"street": None, "postcode": "44601", "city": "Herne"}),
+    # a house-number range written with a spaced dash is one number, not a separator before the postcode
+    ("<p>Hauptstr. 5 - 7, 44649 Herne</p>", {"street": "Hauptstr. 5 - 7", "postcode": "44649", "city": "Herne"}),
+    ("<p>Malerbetrieb Kaya – Hauptstraße 5 – 7 · 44649 Herne</p>",
+     {"street": "Hauptstraße 5 – 7", "postcode": "44649", "city": "Herne"}),
+    ("<p>Malerbetrieb Kaya - Bahnhofstr. 12, 44623 Herne</p>",
+     {"street": "Bahnhofstr. 12", "postcode": "44623", "city": "Herne"}),
+    # page-builder markup: street and town in sibling elements with nothing between them
+    ("<p><span class='value'>Bahnhofstraße 58</span><span class='value'>44623 Herne</span></p>",
+     {"street": "Bahnhofstraße 58", "postcode": "44623", "city": "Herne"}),
 ]
 
 
@@ -131,6 +147,24 @@ def test_postal_address_is_split_into_street_postcode_city(snippet: str, expecte
 def test_po_box_is_recognised() -> None:
     got = page("<p>Postfach 10 12 34, 44601 Herne</p>").addresses[0].value
     assert got.po_box == "10 12 34"
+
+
+def test_the_street_address_is_the_listings_address_even_below_a_po_box() -> None:
+    from marktplatz.crawler.pages import merge_site
+
+    rec = page("<p>Postanschrift: Postfach 20 11 22, 44631 Herne</p>"
+               "<p>Hausanschrift: Mont-Cenis-Str. 5, 44627 Herne</p>")
+    site = merge_site([rec], "https://www.beispiel-herne.de/")
+    assert site.address is not None
+    assert (site.address.value.street, site.address.value.postcode) == ("Mont-Cenis-Str. 5", "44627")
+
+
+def test_a_po_box_alone_is_still_the_address() -> None:
+    from marktplatz.crawler.pages import merge_site
+
+    site = merge_site([page("<p>Postfach 20 11 22, 44631 Herne</p>")], "https://www.beispiel-herne.de/")
+    assert site.address is not None
+    assert (site.address.value.po_box, site.address.value.postcode) == ("20 11 22", "44631")
 
 
 def test_register_number_is_not_a_postcode() -> None:

@@ -9,6 +9,7 @@ business has no hours of its own), and where the Impressum is. Every value keeps
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
@@ -94,13 +95,18 @@ def _name(records: Sequence[PageRecord]) -> Found[str] | None:
 
 
 def _address(records: Sequence[PageRecord]) -> Found[Address] | None:
-    votes = _collect(records, lambda r: [f for f in r.addresses if f.value.street or f.value.po_box],
-                     key=address_key)
-    ranked = _ranked(votes, allow_fallback=True)
-    if not ranked:
-        votes = _collect(records, lambda r: r.addresses, key=address_key)
+    # The directory shows where to find the business: a street address beats a PO box ("Postanschrift: Postfach …"
+    # above "Hausanschrift: …"), and either beats a bare postcode and city.
+    for tier in range(3):
+        votes = _collect(records, functools.partial(_addresses_of_tier, tier=tier), key=address_key)
         ranked = _ranked(votes, allow_fallback=True)
-    return ranked[0].best if ranked else None
+        if ranked:
+            return ranked[0].best
+    return None
+
+
+def _addresses_of_tier(rec: PageRecord, tier: int) -> list[Found[Address]]:
+    return [f for f in rec.addresses if (0 if f.value.street else 1 if f.value.po_box else 2) == tier]
 
 
 # --- locations ------------------------------------------------------------------------------------------------------

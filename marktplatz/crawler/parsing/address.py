@@ -23,6 +23,8 @@ _HOUSE_NUMBER = r"\d{1,4}\s?[a-zA-Z]?(?:\s?(?:-|–|/|\+|u\.|und)\s?\d{1,4}\s?[a
 _STREET = re.compile(r"(?P<street>(?:[A-ZÄÖÜ0-9][\wäöüßÄÖÜ.'´`-]*\.?\s?(?:[\wäöüßÄÖÜ.'´`-]+\s){0,5}?[\wäöüßÄÖÜ.'´`-]*?"
                      r")\s?" + _HOUSE_NUMBER + r")\s*$")
 _FIVE_DIGITS = re.compile(r"\d{5}")
+_SEPARATOR = re.compile(r"[,;|·•]|(\s[-–/]\s)")
+_NUMBER_ONLY = re.compile(r"\s*\d{1,4}\s?[a-zA-Z]?\s*")
 _PO_BOX = re.compile(r"\b(?:Postfach|Pf\.|Postbox|P\.?\s?O\.?\s?Box)\s*(?P<box>\d[\d ]{1,10}\d)", re.IGNORECASE)
 _NOT_POSTCODE_BEFORE = re.compile(r"(?:hrb|hra|vr|pr|gnr|nr|nummer|steuer|st\.?-?nr|ust|id|iban|blz|konto|kto|tel|fon|"
                                   r"fax|mobil|handy|telefon|registernummer|register|az)\.?:?\s*$", re.IGNORECASE)
@@ -110,6 +112,18 @@ def _street_from(chunk: str) -> str | None:
     return street
 
 
+def _street_before(text: str) -> str | None:
+    """The street at the end of the text before a postcode, cut at the last separator ("Firma X | Hauptstr. 5").
+
+    A spaced dash or slash also separates ("Herr Meier - Hauptstr. 5"), except inside a house-number range:
+    "Hauptstr. 5 - 7" ends in the chunk "7", which is then read together with the chunk before it."""
+    parts = _SEPARATOR.split(text)
+    chunk = parts[-1] if text else ""
+    if len(parts) >= 3 and _NUMBER_ONLY.fullmatch(chunk) and parts[-2].strip() in ("-", "–", "/"):
+        chunk = parts[-3] + parts[-2] + chunk
+    return _street_from(chunk) if chunk.strip() else None
+
+
 def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
     """Every postal address in the lines, in reading order (duplicates kept: callers count them)."""
     hits: list[AddressHit] = []
@@ -131,9 +145,7 @@ def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
             if box:
                 po_box = box.group("box").strip()
             else:
-                trimmed = before.rstrip(" ,;|·•/-–")
-                chunk = re.split(r"[,;|·•]|\s/\s|\s-\s|\s–\s", trimmed)[-1] if trimmed else ""
-                street = _street_from(chunk) if chunk.strip() else None
+                street = _street_before(before.rstrip(" ,;|·•/-–"))
                 if street is None and not before.strip(" ,;|·•/-–") and idx > 0:
                     prev = lines[idx - 1]
                     pbox = _PO_BOX.search(prev)

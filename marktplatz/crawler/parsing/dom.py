@@ -14,6 +14,8 @@ from html import unescape
 
 from lxml import etree, html
 
+from marktplatz.crawler.parsing import vocab
+
 BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -39,6 +41,11 @@ _TOKEN_REGION = {"footer": "footer", "colophon": "footer", "copyright": "footer"
                  "header": "header", "masthead": "header", "site-header": "header", "sidebar": "aside"}
 _REGION_HINT = re.compile(r"foot|nav|menu|head|mast|colophon|copyright|sidebar|topbar", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Words that end where their inline element ends: a day or a contact label in one <span> and its value in the next,
+# with no space between ("<span>Mo</span><span>geschlossen</span>", as page-builder grids write them).
+_WHOLE_WORDS = frozenset((*vocab.DAY_WORDS, "telefon", "tel", "fon", "fax", "telefax", "mobil", "handy", "e-mail",
+                          "email", "mail", "adresse", "anschrift", "öffnungszeiten", "täglich", "werktags",
+                          "feiertags", "feiertage"))
 MAX_ELEMENTS = 60_000
 """Pages with more elements are tag soup or generated dumps; walking them would cost more than they can yield."""
 
@@ -243,7 +250,7 @@ def build_doc(root: html.HtmlElement) -> Doc:
                 buf.append(" | ")
             block_stack.append(el)
             starts[el] = len(lines)
-        elif tag in SOFT_BREAK_TAGS:
+        elif tag in SOFT_BREAK_TAGS or (el.text and buf and _separate(el, buf[-1], el.text)):
             buf.append(" ")
         if tag == "a":
             href = (el.get("href") or "").strip()
@@ -285,6 +292,23 @@ def _collect_head_item(el: html.HtmlElement, tag: str, scripts: list[str], json_
         content = el.get("content")
         if key and content:
             meta.setdefault(key, content)
+
+
+def _separate(el: html.HtmlElement, before: str, text: str) -> bool:
+    """Whether an inline element's text starts a new word although nothing separates it from its sibling's.
+
+    Only where the join is certainly not one word: at a digit ("Bahnhofstr. 58" + "44623 Herne", "Di" + "09:00") or
+    after a whole day name or label. Two plain words stay joined: a logo may colour "Auto" + "haus" apart, and text
+    split letter by letter for an animation must not fall apart into single letters."""
+    prev = el.getprevious()
+    if prev is None or prev.tail or not isinstance(prev.tag, str) or prev.tag in BLOCK_TAGS:
+        return False
+    last, first = before[-1:], text[:1]
+    word = (prev.text or "").strip()
+    # An empty sibling is a drawn separator (a price list's dotted leader between "Maniküre" and "28 €").
+    if not (last.isalnum() and first.isalnum()) or len(text.strip()) < 2 or len(word) == 1:
+        return False
+    return last.isdigit() or first.isdigit() or word.lower().rstrip(".:") in _WHOLE_WORDS
 
 
 def _first_cell(el: html.HtmlElement) -> bool:

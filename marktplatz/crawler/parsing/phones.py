@@ -29,7 +29,10 @@ _LABEL_RE = {
     # One number for telephone and fax ("Tel./Fax:", "Telefon u. Fax", "Fax/Tel."); first, so it wins a tie with "fax".
     "both": re.compile(r"(?<![a-zäöü])(?:(?:tel(?:efon)?|fon)\.?\s*(?:/|\+|&|und|u\.)\s*(?:tele)?fax"
                        r"|(?:tele)?fax\.?\s*(?:/|\+|&|und|u\.)\s*(?:tel(?:efon)?|fon))\b", re.IGNORECASE),
-    "fax": re.compile(r"(?<![a-zäöü])(?:tele)?fax\b|\bfaks\b|📠", re.IGNORECASE),
+    # "Fax", "Telefax", "Faxnummer", "Fax-Nr.", "Telefaxnummer"; and the bare letter of a "T: … F: …" footer, which
+    # must be a capital F right before the number ("F: 02323 …", "F 02323 …").
+    "fax": re.compile(r"(?<![a-zäöü])(?:tele)?fax(?:nummer|[\s-]?nr\.?)?(?![a-zäöü])|\bfaks\b|📠"
+                      r"|(?<![\w.])(?-i:F)\.?\s*:?\s*$", re.IGNORECASE),
     "emergency": re.compile("|".join(vocab.EMERGENCY_LABELS), re.IGNORECASE),
     "not": re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w.strip()) for w in vocab.NOT_PHONE_LABELS) + r")",
                       re.IGNORECASE),

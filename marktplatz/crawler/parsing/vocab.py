@@ -77,7 +77,6 @@ HOURS_NOTE_WORDS = APPOINTMENT_PHRASES + VACATION_WORDS + ("feiertag", "heiligab
 # --- contacts -------------------------------------------------------------------------------------------------------
 
 # Labels written before a number; checked on the lower-cased text just before it.
-FAX_LABELS = ("fax", "telefax", "fax.", "faxnummer", "fax-nr", "faks")
 MOBILE_LABELS = ("mobil", "mobile", "handy", "funk", "cell", "mobiltelefon")
 VOICE_LABELS = ("tel", "telefon", "fon", "phone", "fernsprecher", "ruf", "rufnummer", "telefonnummer", "hotline",
                 "servicenummer", "zentrale", "anrufen", "call", "☎", "📞", "✆", "t:", "t.", "festnetz",
