@@ -86,3 +86,52 @@ def test_impressum_and_privacy_pages_yield_no_offerings() -> None:
     body = "<main><h2>Leistungen</h2><ul><li>Fliesen</li><li>Naturstein</li></ul></main>"
     assert offerings(body, url="https://www.fliesen-herne.de/impressum.html") == []
     assert offerings(body, url="https://www.fliesen-herne.de/datenschutz.html") == []
+
+
+def test_offers_written_one_per_line_without_a_list() -> None:
+    # one offer per <br> in a paragraph
+    assert offerings("<main><h2>Unser Angebot</h2><p>Schnittblumen<br>Brautsträuße<br>Trauerfloristik<br>Gestecke</p>"
+                     "<h2>Über uns</h2><p>Seit 1990 in Herne.</p></main>") == [
+        "Schnittblumen", "Brautsträuße", "Trauerfloristik", "Gestecke"]
+    # typed dashes under a bold label, and typed bullets after a service label
+    assert offerings("<main><h2>Leistungen</h2><p><b>Malerarbeiten</b></p><p>- Innenanstriche</p>"
+                     "<p>- Fassadenanstriche</p><p>- Tapezierarbeiten</p></main>") == [
+        "Innenanstriche", "Fassadenanstriche", "Tapezierarbeiten"]
+    assert offerings("<main><p>Unser Service:</p><p>• Brillenreparatur</p><p>• Sehtest</p>"
+                     "<p>• Kontaktlinsenanpassung</p><h2>Team</h2></main>") == [
+        "Brillenreparatur", "Sehtest", "Kontaktlinsenanpassung"]
+
+
+def test_sentences_broken_into_lines_are_no_offers() -> None:
+    assert offerings("<main><h2>Unser Angebot</h2><p>Wir sind seit 1990 für Sie da.<br>Kommen Sie vorbei.<br>"
+                     "Wir freuen uns.</p></main>") == []
+
+
+def test_price_variants_under_a_category_are_no_offers() -> None:
+    got = offerings("<main><h2>Preise</h2><p>COLORATION</p><p>- Ansatz</p><p>ab 57,-</p><p>- Ansatz und Längen</p>"
+                    "<p>ab 67,-</p><p>STRÄHNEN</p><p>- Oberkopf</p><p>ab 103,-</p></main>")
+    assert not {"Ansatz", "Ansatz und Längen", "Oberkopf"} & set(got)
+
+
+def test_linked_list_and_definition_terms_under_an_offer_heading() -> None:
+    assert offerings("<main><h2>Leistungen</h2><ul><li><a href='/heizung'>Heizungsbau</a></li>"
+                     "<li><a href='/bad'>Badsanierung</a></li><li><a href='/solar'>Solarthermie</a></li></ul>"
+                     "</main>") == ["Heizungsbau", "Badsanierung", "Solarthermie"]
+    assert offerings("<main><h2>Leistungen</h2><dl><dt>Physiotherapie</dt><dd>Behandlung nach ärztlicher "
+                     "Verordnung.</dd><dt>Manuelle Lymphdrainage</dt><dd>Entstauung.</dd></dl></main>") == [
+        "Physiotherapie", "Manuelle Lymphdrainage"]
+
+
+def test_page_builder_price_rows_with_a_drawn_leader() -> None:
+    # name, an empty leader element and the price as sibling spans with nothing between them
+    assert offerings("<main><h2>Preisliste</h2><div><span>Maniküre</span><span></span><span>28 €</span></div>"
+                     "<div><span>Pediküre</span><span></span><span>35 €</span></div></main>") == [
+        "Maniküre", "Pediküre"]
+
+
+def test_enumerations_after_a_fronted_adverb_or_umfasst() -> None:
+    assert offerings("<main><p>Zudem bieten wir Ihnen Fahrradreparaturen, Leasing und E-Bikes an.</p></main>") == [
+        "Fahrradreparaturen", "Leasing", "E-Bikes"]
+    # a word cut at its hyphen belongs with the next one; a short code is still an offer
+    assert offerings("<main><p>Unser Angebot umfasst Hol- und Bringservice, Ölwechsel und HU/AU.</p></main>") == [
+        "Hol- und Bringservice", "Ölwechsel", "HU/AU"]

@@ -9,6 +9,7 @@ hours are never offerings.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,13 +34,20 @@ _VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in vocab.OFFERING_VERB
 _LEAD_IN = re.compile(r"^(?:(?:wir|ich)\s+)?(?:bieten|biete|bietet|führen|verkaufen)?\s*(?:ihnen\s+)?(?:außer|neben)?"
                       r".*?\b(?:auch|wie|z\.\s?b\.|zum beispiel|insbesondere|u\.a\.|unter anderem|gebieten|gebiet|"
                       r"bereichen|bereich)\s+", re.IGNORECASE)
-_VERB_LEAD = re.compile(r"^(?:(?:wir|ich)\s+)?(?:bieten|biete|bietet|führen|verkaufen)\s+(?:(?:ihnen|sie|wir|ich)\s+)*",
+_VERB_LEAD = re.compile(r"^(?:(?:zudem|außerdem|ausserdem|darüber hinaus|ebenso|ferner|gerne|gern|natürlich|auch)\s+)?"
+                        r"(?:(?:wir|ich)\s+)?(?:bieten|biete|bietet|führen|verkaufen)\s+(?:(?:ihnen|sie|wir|ich)\s+)*"
+                        r"(?:(?:außerdem|ausserdem|zudem|auch|gerne|gern)\s+)*"
+                        r"|^.{0,40}?\b(?:umfasst|umfassen|gehören|zählen)\s+(?:(?:unter anderem|u\.\s?a\.|auch)\s+)?",
                         re.IGNORECASE)
 _SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preise\b|rechtsgebiet|"
                            r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht", re.IGNORECASE)
 _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
                           r"(?:bei|für|von|in)\s+", re.IGNORECASE)
 _TITLE_CLASS = re.compile(r"title|heading|headline|name|bold|kategorie|category", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-zÄÖÜäöüß]")
+# A list written without <li>: lines that start with a typed bullet ("• Brillenreparatur", "- Innenanstriche").
+_BULLET = re.compile(r"^\s*(?:[•·▪■►▸✓✔➤→*]|[-–](?=\s))\s*")
+MAX_LINE_ITEM_WORDS = 6
 MAX_ITEM_WORDS = 8
 MAX_ITEM_CHARS = 70
 # Where a long list item's explanation starts: "Reifenservice, Einlagerung und Montage aller Fabrikate",
@@ -60,9 +68,12 @@ def clean_item(text: str) -> str | None:
     """A tidy offering, or None when the text is no offering (too long, a price, navigation, hours...)."""
     t = re.sub(r"\s+", " ", text).strip(" \t-–—•·*:;,.|>→»")
     t = re.sub(r"\s*(?:→|»|›)$", "", t)
+    if not _ONLY_PRICE.match(t):
+        t = _PRICE.sub("", t).strip(" \t-–—•·*:;,.|")  # "Maniküre 28 €" in a price list's row
     if len(t) < 3 or len(t) > MAX_ITEM_CHARS or len(t.split()) > MAX_ITEM_WORDS:
         return None
-    if not re.search(r"[A-Za-zÄÖÜäöüß]{3}", t) or _ONLY_PRICE.match(t):
+    # Words, not codes: three letters, two of them together ("HU/AU" and "TÜV" are offers, "A 1" is not).
+    if len(_LETTER.findall(t)) < 3 or not re.search(r"[A-Za-zÄÖÜäöüß]{2}", t) or _ONLY_PRICE.match(t):
         return None
     if (_NOT_OFFER.search(t) and len(t.split()) <= 3) or t.lower() in vocab.NOT_OFFERING_EXACT:
         return None
@@ -89,7 +100,8 @@ def _enumeration(sentence: str) -> list[str]:
     s = re.sub(r"\s+(?:an|spezialisiert|zu ihren leistungen|im angebot)$", "", s, flags=re.IGNORECASE)
     s = _LEAD_IN.sub("", s)
     s = _VERB_LEAD.sub("", s)
-    parts = re.split(r",\s*|\s+und\s+|\s+sowie\s+|\s+oder\s+", s)
+    # "Hol- und Bringservice" is one item: a word cut at a hyphen shares the ending of the next one.
+    parts = re.split(r",\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+", s)
     items: list[str] = []
     complete = True
     for p in parts:
@@ -176,18 +188,16 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None) -> list
         if head is None:
             continue
         section = list(_section_lines(doc, head)) if head.level else list(_following_list(doc, head))
-        subheads = [s for s in section if 1 <= s.level <= 6]
-        items: list[Line] = subheads if len(subheads) >= 2 else [
-            s for s in section if s.in_list and not _is_nav_list(doc, s)]
-        for s in items[:60]:
+        for s in _section_items(section)[:60]:
             if not (s.level and is_section_name(s.text)):
-                add(s.text if s.level else list_item(s.text), s.index, "heading" if s.level else "text", 0.75)
+                text = s.text if s.level else list_item(_BULLET.sub("", s.text))
+                add(text, s.index, "heading" if s.level else "text", 0.75)
         priced: set[int] = set()
         if section:
             for name, idx in _price_list_items(doc, section[0].index, section[-1].index + 1):
                 priced.add(idx)
                 add(name, idx, "table", 0.5)
-        if not items:
+        if not _section_items(section):
             for s in section[:8]:
                 if s.index not in priced and (_VERB.search(s.text) or "," in s.text):
                     for item in _enumeration(s.text):
@@ -227,11 +237,46 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None) -> list
     return hits
 
 
+def _section_items(section: list[Line]) -> list[Line]:
+    """The lines of an offer section that name one offer each, by the first structure the section has: sub-headings
+    (cards, accordions), definition terms, list items (linked ones too: under an offer heading a list of links to
+    the offers' own pages names the offers), or a list written as lines (bullets typed, or one offer per <br>)."""
+    subheads = [s for s in section if 1 <= s.level <= 6]
+    if len(subheads) >= 2:
+        return subheads
+    terms = [s for s in section if s.tag == "dt"]
+    if len(terms) >= 2:
+        return terms
+    listed = [s for s in section if s.in_list and s.region not in ("nav", "header", "footer")]
+    return listed or _line_list(section)
+
+
+def _line_list(section: list[Line]) -> list[Line]:
+    """Offers written one per line without <li>: typed bullets ("• Brillenreparatur"), or at least three short lines
+    of one paragraph broken by <br> ("Schnittblumen<br>Brautsträuße<br>Trauerfloristik")."""
+    # A line followed by its price is a price list's row ("- ANSATZ" / "ab 57,-" under "COLORATION"): a variant of
+    # the category above it, which the price-list reader names; it is not an offer of its own.
+    priced = {a.index for a, b in itertools.pairwise(section) if _ONLY_PRICE.match(b.text)}
+    plain = [s for s in section if not s.level and s.index not in priced]
+    bullets = [s for s in plain if _BULLET.match(s.text)]
+    if len(bullets) >= 2:
+        return bullets
+    runs: dict[int, list[Line]] = {}
+    for s in plain:
+        if not s.in_table:
+            runs.setdefault(id(s.block), []).append(s)
+    for run in runs.values():
+        if len(run) >= 3 and all(len(s.text.split()) <= MAX_LINE_ITEM_WORDS and not s.text.endswith(".")
+                                 for s in run):
+            return run
+    return []
+
+
 def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
-    """The list items right after an "Unser Service:" label line."""
+    """The list right after an "Unser Service:" label line: list items, or lines of typed bullets."""
     started = False
     for line in doc.lines[label.index + 1:label.index + 80]:
-        if line.in_list:
+        if line.in_list or (not line.level and _BULLET.match(line.text)):
             started = True
             yield line
         elif started or line.level:
