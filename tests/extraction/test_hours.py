@@ -134,6 +134,14 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     ("Dienstag–Samstag 10–18 Uhr (Donnerstag bis 20 Uhr)",
      week({"tu,we,fr,sa": ["10:00-18:00"]}, th=["10:00-20:00"])),
     ("Mo-Fr 9-18 Uhr, Do bis 20 Uhr", week({"mo-we,fr": ["09:00-18:00"]}, th=["09:00-20:00"])),
+    # days taken out: from the set before its times, or closed after them (half a day too)
+    ("Mo-Fr außer Mi 8-18 Uhr", week({"mo,tu,th,fr": ["08:00-18:00"]})),
+    ("täglich außer montags 11-22 Uhr", week({"tu-su": ["11:00-22:00"]})),
+    ("Mo-Sa 9-18 Uhr, außer Mi", week({"mo,tu,th-sa": ["09:00-18:00"]})),
+    ("Mo-Fr 8-12 und 14-18 Uhr, außer Mittwochnachmittag\nSa 9-12 Uhr",
+     week({"mo,tu,th,fr": ["08:00-12:00", "14:00-18:00"]}, we=["08:00-12:00"], sa=["09:00-12:00"])),
+    # "rund um die Uhr" on a day set's own line is its hours; under a finished week it is a remark (next test)
+    ("Mo-Fr rund um die Uhr", week({"mo-fr": ["00:00-24:00"]})),
     # appointments mixed in
     ("Mo – Do 9.00 bis 18.00 Uhr\nFr 9.00 bis 15.00 Uhr\nSa nach Vereinbarung",
      week({"mo-th": ["09:00-18:00"]}, fr=["09:00-15:00"])),
@@ -199,3 +207,9 @@ def test_osm_groups_equal_days_and_keeps_split_shifts() -> None:
 def test_lowercase_two_letter_words_are_not_days() -> None:
     # "so" and "do" are ordinary German words; only capitalised abbreviations are days.
     assert parse_hours_text("so lange der Vorrat reicht 9-12").week == {}
+
+
+def test_around_the_clock_under_a_finished_week_is_a_remark() -> None:
+    res = parse_hours_text("Mo-Fr 8-18 Uhr\nSa 9-13 Uhr\nNotdienst rund um die Uhr")
+    assert res.week == week({"mo-fr": ["08:00-18:00"]}, sa=["09:00-13:00"])
+    assert res.notes == ["Notdienst rund um die Uhr"]

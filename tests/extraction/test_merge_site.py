@@ -6,6 +6,8 @@ from datetime import date
 
 from marktplatz.crawler.pages import extract_page, merge_site
 from marktplatz.crawler.pages.record import PageRecord, SiteRecord
+from marktplatz.crawler.parsing.hours import parse_hours_text
+from marktplatz.crawler.parsing.hours_format import to_osm
 from tests.extraction.helpers import assert_valid_osm, week
 
 HOME = "https://www.friseur-sonnenschein.de/"
@@ -87,6 +89,36 @@ def test_main_hours_and_workshop_hours_are_kept_apart() -> None:
     feed = site.to_feed()
     assert_valid_osm(feed["opening_hours_osm"])
     assert_valid_osm(feed["other_hours"][0]["opening_hours_osm"])
+
+
+def test_a_labelled_schedule_right_under_the_opening_hours_is_kept_apart() -> None:
+    # the lunch menu, the kitchen, an acute consultation or the phone line follow the main hours without a break
+    for label, main, other in (("Mittagstisch", "Di-So 12-22 Uhr", "Di-Fr 12-14 Uhr"),
+                               ("Küche", "Di-So 12-23 Uhr", "Di-So 12-21 Uhr"),
+                               ("Akutsprechstunde", "Mo-Fr 8-12 Uhr", "Mo-Fr 8-9 Uhr"),
+                               ("Telefonisch erreichbar", "Mo-Fr 9-18 Uhr", "Mo-Fr 8-20 Uhr")):
+        site = merged(page("", f"<main><h2>Öffnungszeiten</h2><p>{main}</p><p>{label}: {other}</p></main>"))
+        assert site.opening_hours is not None
+        assert to_osm(site.opening_hours.value.week) == to_osm(parse_hours_text(main).week), label
+        assert [(o.value.label, to_osm(o.value.week)) for o in site.other_hours] == [
+            (label, to_osm(parse_hours_text(other).week))]
+
+
+def test_hours_stated_on_one_labelled_line_or_open_ended_become_the_note() -> None:
+    feed = merged(page("", "<main><p>Öffnungszeiten: nach Vereinbarung</p><p>Tel. 02323 123456</p></main>")).to_feed()
+    assert (feed["opening_hours"], feed["opening_hours_note"]) == (None, "Öffnungszeiten: nach Vereinbarung")
+    # "ab 17 Uhr" has no closing time to put in the week: the directory shows the line rather than nothing
+    feed = merged(page("", "<main><h2>Öffnungszeiten</h2><p>Di-So ab 17 Uhr</p></main>")).to_feed()
+    assert (feed["opening_hours"], feed["opening_hours_note"]) == (None, "Di-So ab 17 Uhr")
+
+
+def test_an_emergency_service_around_the_clock_is_a_note_and_its_number_an_emergency_number() -> None:
+    site = merged(page("", "<main><h2>Öffnungszeiten</h2><p>Mo-Fr 8-18 Uhr<br>Sa 9-13 Uhr<br>Notdienst rund um die "
+                           "Uhr</p><p>Telefon: 02323 123456</p><p>Notdienst: Tel. 0171 1234567</p></main>"))
+    feed = site.to_feed()
+    assert feed["opening_hours"] == week({"mo-fr": ["08:00-18:00"]}, sa=["09:00-13:00"])
+    assert feed["opening_hours_note"] == "Notdienst rund um die Uhr"
+    assert (feed["phones"], feed["emergency_phones"]) == (["+492323123456"], ["+491711234567"])
 
 
 def test_only_a_sprechstunde_is_the_main_schedule() -> None:

@@ -52,6 +52,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<word>[^\W\d_]+|\d+)",
     re.IGNORECASE,
 )
+_EXCEPT = frozenset(("außer", "ausser", "ausgenommen", "except"))
 _FILLER = frozenset(("von", "uhr", "durchgehend", "geöffnet", "geoeffnet", "offen", "open", "jeweils", "am", "an",
                      "den", "vom", "from", "zwischen", "und", "zeit", "zeiten", "sowie", "auch", "nur", "immer",
                      "wir", "sind", "haben", "für", "sie", "da", "hours", "täglich", "sprechzeiten", "öffnungszeiten",
@@ -182,10 +183,15 @@ class _Parser:
 
     def _feed(self, tokens: Sequence[Token]) -> None:
         i, n = 0, len(tokens)
+        days_in_line = False
         while i < n:
             tok = tokens[i]
             if tok.kind in ("day", "group"):
                 i = self._read_days(tokens, i)
+                days_in_line = True
+                continue
+            if tok.kind == "word" and tok.value in _EXCEPT and i + 1 < n and tokens[i + 1].kind in ("day", "group"):
+                i = self._read_exception(tokens, i + 1)
                 continue
             if tok.kind == "time":
                 i = self._read_time(tokens, i)
@@ -207,10 +213,13 @@ class _Parser:
                 i += 1
                 continue
             if tok.kind == "always":
-                if self.current is not None:
+                if self.current is None:
+                    self.always = True
+                elif days_in_line and not self.current.intervals:
                     self.current.intervals.append((0, 24 * 60))
                 else:
-                    self.always = True
+                    # "Notdienst rund um die Uhr" under a week: another service's remark, not the last day's hours.
+                    self.notes.append(" ".join(t.text for t in tokens).strip())
                 i += 1
                 continue
             if tok.kind == "brk":
@@ -254,6 +263,24 @@ class _Parser:
                 return False
             j -= 1
         return j >= 0 and tokens[j].kind == "time"
+
+    def _read_exception(self, tokens: Sequence[Token], i: int) -> int:
+        """"außer Mi": days taken out of the set just read ("Mo-Fr außer Mi 8-18") or, once that set has its hours,
+        closed ("Mo-Fr 8-18 Uhr, außer Mittwochnachmittag" closes Wednesday afternoon)."""
+        before = self.current
+        i = self._read_days(tokens, i)
+        exc = self.current
+        if exc is None or exc is before:
+            return i
+        if before is not None and not before.intervals and not before.closed and not before.appointment:
+            kept = [d for d in before.days if d not in exc.days or exc.half.get(d)]
+            if kept:
+                # the exception narrows the set read before it, which then takes the times that follow
+                self.rules.pop()
+                self.current = _Rule(days=kept, half=before.half)
+                return i
+        exc.closed = True
+        return i
 
     def _read_days(self, tokens: Sequence[Token], i: int) -> int:
         days: list[str] = []

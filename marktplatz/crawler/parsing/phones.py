@@ -78,11 +78,15 @@ def classify_label(text: str) -> str | None:
     """The kind a label names ("fax", "both", "emergency", "voice", "not" for IBAN/tax/register labels), or None."""
     if not text:
         return None
-    hits = {kind: m.end() for kind, rx in _LABEL_RE.items() if (m := _last(rx, text))}
-    if not hits:
+    found = {kind: m for kind, rx in _LABEL_RE.items() if (m := _last(rx, text))}
+    if not found:
         return None
     # The label closest to the number wins: "Tel. 123 · Fax: 456" gives the second number "fax".
-    kind = max(hits, key=lambda k: hits[k])
+    kind = max(found, key=lambda k: found[k].end())
+    emergency = found.get("emergency")
+    if kind in ("voice", "mobile") and emergency and found[kind].start() - emergency.end() <= 3:
+        # "Notdienst: Tel. 0171 …", "Notfall-Handy": the purpose comes first, the medium names no other number
+        return "emergency"
     if kind == "mobile":
         return "voice"
     return kind

@@ -120,8 +120,12 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             continue
         useful = hoursy or any(t.kind in ("closed", "appt", "always") for t in tokens)
         if useful and (hoursy or cur is not None):
+            inline = _inline_label(line, tokens)
+            if cur is not None and inline and "secondary" in (label_kind(inline), label_kind(cur.label)) \
+                    and label_kind(inline) != label_kind(cur.label):
+                # "Mittagstisch: Di-Fr 12-14 Uhr" right under the opening hours is the lunch menu's own schedule
+                close()
             if cur is None:
-                inline = _inline_label(line, tokens)
                 near = label if label_line >= 0 and line.index - label_line <= 12 else None
                 cur = Segment(label=inline or near, location=loc)
             cur.lines.append(line)
@@ -137,7 +141,8 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
         for toks in seg.tokens:
             parser.feed(toks)
         seg.result = parser.result()
-    return [s for s in segments if s.result is not None and (s.result.found or s.result.appointment_days)]
+    return [s for s in segments if s.result is not None and (s.result.found or s.result.appointment_days or
+                                                              s.result.notes)]
 
 
 # A cheap test before tokenising: a time range, a day word, or a closed/appointment word. Substring tests on the
@@ -172,6 +177,9 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
             out.append((text, idx))
 
     in_segments = {line.index for seg in segments for line in seg.lines}
+    # (a branch's "ab 6:00" belongs to the branch, not to the business's note)
+    open_ended = {line.index for seg in segments if seg.result is not None and not seg.result.found
+                  and seg.location is None for line in seg.lines if any(t.kind == "open" for t in tokenize(line.text))}
     lowers = doc.lowers()
     hours_heading: dict[int, bool] = {}
     for line in doc.lines:
@@ -179,13 +187,17 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
         if line.region == "nav" or len(text) > 300:
             continue
         low = lowers[line.index]
-        if line.index not in in_segments and line.heading < 0 and "urlaub" not in low and "ferien" not in low \
-                and "pause" not in low and "geschlossen" not in low:
+        # "Öffnungszeiten: nach Vereinbarung" says it on one line, with no heading above
+        labelled = line.level == 0 and bool(_HOURS_HEADING.match(text))
+        if line.index not in in_segments and line.heading < 0 and not labelled and "urlaub" not in low \
+                and "ferien" not in low and "pause" not in low and "geschlossen" not in low:
             continue
         if line.heading not in hours_heading:
             hours_heading[line.heading] = line.heading >= 0 and bool(_HOURS_HEADING.search(doc.heading_text(line)))
-        under_hours = hours_heading[line.heading] and line.index - line.heading <= 12
-        if line.index in in_segments:
+        under_hours = labelled or (hours_heading[line.heading] and line.index - line.heading <= 12)
+        if line.index in open_ended:
+            add(text, line.index)  # "Di-So ab 17 Uhr": no closing time to put in the week, so the line is the note
+        elif line.index in in_segments:
             # A line that gave days and times is the schedule itself; its appointment part is in the segment note.
             if is_note_text(text) and not has_hours_tokens(tokenize(text)):
                 add(text, line.index)
