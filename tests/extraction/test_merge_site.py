@@ -201,3 +201,20 @@ def test_name_from_titles_skips_page_words() -> None:
              page("kontakt.html", "<p>x</p>", title="Kontakt | Friseur Sonnenschein")]
     site = merged(*pages)
     assert site.name is not None and site.name.value == "Friseur Sonnenschein"
+
+
+def test_a_site_builders_host_name_is_not_the_business_name() -> None:
+    meta = "<meta property='og:site_name' content='friseur-sonnenschein.jimdo.com'>"
+    html = ("<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Home - friseur-sonnenschein.jimdo.com"
+            f"</title>{meta}</head><body><main><h1>Friseur Sonnenschein</h1></main>{FOOTER}</body></html>")
+    site = merged(extract_page(html.encode(), HOME, {"Content-Type": "text/html; charset=utf-8"}))
+    assert site.name is not None and site.name.value == "Friseur Sonnenschein"
+
+
+def test_the_town_after_the_name_is_left_to_the_address() -> None:
+    for title in ("Friseur Sonnenschein, Herne", "Friseur Sonnenschein in Herne", "Friseur Sonnenschein | Herne"):
+        site = merged(page("", "<main><h2>Willkommen</h2></main>" + FOOTER, title=title))
+        assert site.name is not None and site.name.value == "Friseur Sonnenschein", title
+    # a town that is part of the name stays
+    site = merged(page("", FOOTER, title="Friseur Herne-Süd"))
+    assert site.name is not None and site.name.value == "Friseur Herne-Süd"

@@ -60,6 +60,8 @@ _PAGE_WORDS = re.compile(r"^(?:startseite|home|willkommen.*|herzlich willkommen.
                          r"anfahrt|über uns|ueber uns|team|leistungen|angebot|preise|galerie|news|aktuelles|jobs|"
                          r"karriere|öffnungszeiten|speisekarte|produkte|partner|service|links|index|seite \d+|"
                          r"page not found|404.*|menü|blog|filialen.*|sortiment|werkstatt|notdienst)$", re.IGNORECASE)
+# A host name where a site builder puts the site's name by default ("maler-kaya.jimdo.com", "www.maler-kaya.de").
+_HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
 _IMPRESSUM_WORD = re.compile(r"\b(?:impressum|imprint|anbieterkennzeichnung|legal notice)\b", re.IGNORECASE)
 _IMPRESSUM_CONTENT = re.compile(r"§\s?5|angaben gem|verantwortlich|inhaber|vertreten durch|geschäftsführ|"
                                 r"registergericht|ust-?id|umsatzsteuer|herausgeber|anbieter", re.IGNORECASE)
@@ -197,7 +199,7 @@ class GenericBusinessPage:
         for key in ("og:site_name", "application-name"):
             value = self.doc.meta.get(key)
             if value and not _PAGE_WORDS.match(value.strip()):
-                out.append(Found(value.strip(), self.prov("meta", 0.75)))
+                out.append(Found(value.strip(), self.prov("meta", _name_confidence(value, 0.75))))
         if self.kind == "impressum":
             name = provider_name(self.doc.lines)
             if name:
@@ -207,7 +209,7 @@ class GenericBusinessPage:
         for part in _TITLE_SPLIT.split(self.doc.title or ""):
             part = part.strip()
             if 3 <= len(part) <= 80 and not _PAGE_WORDS.match(part):
-                out.append(Found(part, self.prov("meta", 0.5)))
+                out.append(Found(part, self.prov("meta", _name_confidence(part, 0.5))))
         if self.kind == "home":
             for line in self.doc.lines:
                 if line.level == 1 and len(line.text) <= 60 and not _PAGE_WORDS.match(line.text):
@@ -485,3 +487,8 @@ def extract_page(body: bytes, url: str, headers: Mapping[str, str] | None = None
         rec = PageRecord(url=url)
         rec.error = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
         return rec
+
+
+def _name_confidence(value: str, confidence: float) -> float:
+    """A host name is the name only when nothing else names the business: below a home page's main heading."""
+    return 0.2 if _HOST_NAME.match(value.strip()) else confidence

@@ -88,10 +88,23 @@ def _values(votes: list[_Vote]) -> list[Found[Any]]:
 
 # --- name, address --------------------------------------------------------------------------------------------------
 
-def _name(records: Sequence[PageRecord]) -> Found[str] | None:
-    votes = _collect(records, lambda r: r.names, key=lambda v: v.strip().lower())
+def _name(records: Sequence[PageRecord], city: str | None) -> Found[str] | None:
+    def names(rec: PageRecord) -> list[Found[str]]:
+        return [Found(_without_city(f.value, city), f.provenance) for f in rec.names]
+
+    votes = _collect(records, names, key=lambda v: v.strip().lower())
     ranked = _ranked(votes, allow_fallback=True)
     return ranked[0].best if ranked else None
+
+
+def _without_city(name: str, city: str | None) -> str:
+    """"Malerbetrieb Kaya, Herne" and "… in Herne" are "Malerbetrieb Kaya": the listing shows the town beside the
+    name. A town that is part of the name ("Autohaus Herne-Süd", "Herner Blumenhaus") stays."""
+    if not city:
+        return name
+    town = re.escape(city.split("-")[0].strip())
+    short = re.sub(rf"(?:\s*,\s*|\s+in\s+|\s+[-–|]\s+){town}(?:-[\wäöüß-]+)?\s*$", "", name, flags=re.IGNORECASE)
+    return short if len(short) >= 3 else name
 
 
 def _address(records: Sequence[PageRecord]) -> Found[Address] | None:
@@ -183,8 +196,8 @@ def merge_site(records: Sequence[PageRecord], home_url: str, today: date | None 
         if rec.error:
             site.errors.append(f"{rec.url}: {rec.error}")
     good = [r for r in records if not r.error]
-    site.name = _name(good)
     site.address = _address(good)
+    site.name = _name(good, site.address.value.city if site.address else None)
     locations = _locations(good)
     main_key = address_key(site.address.value) if site.address else None
     main_locs = [loc for loc in locations if loc.address is not None and main_key and
