@@ -135,3 +135,27 @@ def test_enumerations_after_a_fronted_adverb_or_umfasst() -> None:
     # a word cut at its hyphen belongs with the next one; a short code is still an offer
     assert offerings("<main><p>Unser Angebot umfasst Hol- und Bringservice, Ölwechsel und HU/AU.</p></main>") == [
         "Hol- und Bringservice", "Ölwechsel", "HU/AU"]
+
+
+def test_card_titles_without_heading_tags() -> None:
+    # linked cards with a title class, and boxes whose title is one bold line above its description
+    assert offerings("<main><h2>Unsere Leistungen</h2><div class='row'><div class='col'><a href='/heizung' "
+                     "class='card'><img alt=''><span class='card-title'>Heizung</span></a></div><div class='col'>"
+                     "<a href='/sanitaer' class='card'><span class='card-title'>Sanitär</span></a></div></div>"
+                     "</main>") == ["Heizung", "Sanitär"]
+    assert offerings("<main><h2>Leistungen</h2><div><p><strong>Zahnreinigung</strong></p><p>Professionelle "
+                     "Reinigung für gesunde Zähne.</p></div><div><p><strong>Implantate</strong></p><p>Fester Halt "
+                     "mit modernen Implantaten.</p></div></main>") == ["Zahnreinigung", "Implantate"]
+
+
+def test_tabs_styled_as_navigation_name_the_offers() -> None:
+    assert offerings("<main><h2>Angebot</h2><ul class='nav nav-tabs' role='tablist'><li class='nav-item'>"
+                     "<a class='nav-link' href='#t1'>Brillen</a></li><li class='nav-item'><a class='nav-link' "
+                     "href='#t2'>Kontaktlinsen</a></li></ul><div class='tab-content'><p>Große Auswahl.</p></div>"
+                     "</main>") == ["Brillen", "Kontaktlinsen"]
+
+
+def test_a_price_tables_duration_column_is_not_part_of_the_name() -> None:
+    assert offerings("<main><h2>Preise</h2><table><tr><td>Klassische Massage</td><td>30 Min</td><td>35 €</td></tr>"
+                     "<tr><td>Hot Stone</td><td>60 Min.</td><td>65 €</td></tr></table></main>") == [
+        "Klassische Massage", "Hot Stone"]

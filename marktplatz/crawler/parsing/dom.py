@@ -116,6 +116,9 @@ def _region_of(el: html.HtmlElement) -> str | None:
     role = el.get("role")
     if role and role in REGION_ROLES:
         return REGION_ROLES[role]
+    # Bootstrap's tabs are styled as navigation ("nav nav-tabs") but switch between parts of the content
+    if role == "tablist" or re.search(r"\bnav-(?:tabs|pills)\b", el.get("class") or ""):
+        return None
     for attr in ("id", "class"):
         value = el.get(attr)
         if value and _REGION_HINT.search(value):

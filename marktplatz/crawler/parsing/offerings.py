@@ -44,6 +44,8 @@ _SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|pre
 _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
                           r"(?:bei|für|von|in)\s+", re.IGNORECASE)
 _TITLE_CLASS = re.compile(r"title|heading|headline|name|bold|kategorie|category", re.IGNORECASE)
+_MEASURE = re.compile(r"^\s*(?:ca\.\s?)?\d+(?:[.,]\d+)?\s?(?:-\s?\d+\s?)?(?:min\.?|minuten|std\.?|stunden?|h|stk\.?|"
+                      r"stück|ml|l|g|kg|cm|m|m²|qm|personen|pers\.?)\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-zÄÖÜäöüß]")
 # A list written without <li>: lines that start with a typed bullet ("• Brillenreparatur", "- Innenanstriche").
 _BULLET = re.compile(r"^\s*(?:[•·▪■►▸✓✔➤→*]|[-–](?=\s))\s*")
@@ -68,6 +70,9 @@ def clean_item(text: str) -> str | None:
     """A tidy offering, or None when the text is no offering (too long, a price, navigation, hours...)."""
     t = re.sub(r"\s+", " ", text).strip(" \t-–—•·*:;,.|>→»")
     t = re.sub(r"\s*(?:→|»|›)$", "", t)
+    if " | " in t:
+        # a table row: its name without the duration, size and price cells ("Hot Stone | 60 Min | 65 €")
+        t = " | ".join(c for c in t.split(" | ") if not (_MEASURE.match(c) or _ONLY_PRICE.match(c))).strip(" |")
     if not _ONLY_PRICE.match(t):
         t = _PRICE.sub("", t).strip(" \t-–—•·*:;,.|")  # "Maniküre 28 €" in a price list's row
     if len(t) < 3 or len(t) > MAX_ITEM_CHARS or len(t.split()) > MAX_ITEM_WORDS:
@@ -242,13 +247,33 @@ def _section_items(section: list[Line]) -> list[Line]:
     (cards, accordions), definition terms, list items (linked ones too: under an offer heading a list of links to
     the offers' own pages names the offers), or a list written as lines (bullets typed, or one offer per <br>)."""
     subheads = [s for s in section if 1 <= s.level <= 6]
+    listed = [s for s in section if s.in_list and s.region not in ("nav", "header", "footer")]
     if len(subheads) >= 2:
+        # (also where each heads a list: a menu's categories are what a directory lists, not every dish)
         return subheads
     terms = [s for s in section if s.tag == "dt"]
     if len(terms) >= 2:
         return terms
-    listed = [s for s in section if s.in_list and s.region not in ("nav", "header", "footer")]
-    return listed or _line_list(section)
+    if listed:
+        return listed
+    titles = [s for s in section if not s.level and _is_title_line(s)]
+    return titles if len(titles) >= 2 else _line_list(section)
+
+
+def _is_title_line(line: Line) -> bool:
+    """A card's title set apart without a heading tag: the line is all one bold element ("<p><strong>Implantate
+    </strong></p>") or one element classed as a title ("<span class='card-title'>Heizung</span>")."""
+    text = line.text.strip()
+    if not text or len(text.split()) > MAX_LINE_ITEM_WORDS or text.endswith("."):
+        return False
+    # (the first few elements only: a line's block can be a whole page of tag soup)
+    for el in itertools.islice(line.block.iter("strong", "b", "span", "div", "p", "a"), 12):
+        if el is line.block and el.tag not in ("strong", "b"):
+            continue
+        if (el.tag in ("strong", "b") or _TITLE_CLASS.search(el.get("class") or "")) \
+                and " ".join(el.text_content().split()) == text:
+            return True
+    return False
 
 
 def _line_list(section: list[Line]) -> list[Line]:
