@@ -87,6 +87,11 @@ def test_web_designers_number_in_the_impressum_is_third_party() -> None:
     assert values(rec.phones) == ["+492323123456"]
 
 
+def _cf(address: str, key: int = 0x42) -> str:
+    """An address encoded the way Cloudflare's e-mail protection writes it into the page."""
+    return f"{key:02x}" + "".join(f"{b ^ key:02x}" for b in address.encode())
+
+
 EMAIL_CASES: list[tuple[str, list[str]]] = [
     ("<p><a href='mailto:Info@Baeckerei-Herne.de'>Schreiben Sie uns</a></p>", ["info@baeckerei-herne.de"]),
     ("<p><a href='mailto:info@salon-herne.de?subject=Termin%20anfragen'>Mail</a></p>", ["info@salon-herne.de"]),
@@ -105,6 +110,13 @@ EMAIL_CASES: list[tuple[str, list[str]]] = [
      ["info@apotheke-herne.de"]),
     ("<script>document.write(String.fromCharCode(105,110,102,111,64,116,101,101,45,104,101,114,110,101,46,100,101))"
      "</script>", ["info@tee-herne.de"]),
+    # Cloudflare's e-mail protection (the address XOR-ed with the first byte), in the link and in its text
+    ("<p>E-Mail: <a href='/cdn-cgi/l/email-protection#" + _cf("info@tee-herne.de") + "'><span class='__cf_email__' "
+     "data-cfemail='" + _cf("info@tee-herne.de") + "'>[email&#160;protected]</span></a></p>", ["info@tee-herne.de"]),
+    ("<p>Mail: <span class='__cf_email__' data-cfemail='" + _cf("post@kanzlei-herne.de", 0x5A) + "'>[email&#160;"
+     "protected]</span></p>", ["post@kanzlei-herne.de"]),
+    # a decoy hidden inside the address is not part of it
+    ("<p>E-Mail: info<span style='display: none'>-nospam</span>@optik-herne.de</p>", ["info@optik-herne.de"]),
 ]
 
 

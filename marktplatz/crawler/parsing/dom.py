@@ -40,6 +40,7 @@ _TOKEN_REGION = {"footer": "footer", "colophon": "footer", "copyright": "footer"
                  "navigation": "nav", "menu": "nav", "mainmenu": "nav", "main-menu": "nav", "topbar": "header",
                  "header": "header", "masthead": "header", "site-header": "header", "sidebar": "aside"}
 _REGION_HINT = re.compile(r"foot|nav|menu|head|mast|colophon|copyright|sidebar|topbar", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Words that end where their inline element ends: a day or a contact label in one <span> and its value in the next,
 # with no space between ("<span>Mo</span><span>geschlossen</span>", as page-builder grids write them).
@@ -230,7 +231,17 @@ def build_doc(root: html.HtmlElement) -> Doc:
             walker.skip_subtree()
             skipped = el
             continue
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or (
+                tag not in BLOCK_TAGS and _HIDDEN_STYLE.search(el.get("style") or "")):
+            # (an inline element hidden by its style is an anti-spam decoy: "info<span style='display:none'>x
+            # </span>@…"; hidden blocks are left to be read, as scripts open them: accordions, tabs)
+            walker.skip_subtree()
+            skipped = el
+            continue
+        protected = el.get("data-cfemail")
+        if protected is not None:
+            # Cloudflare's e-mail protection: the address XOR-encoded in the markup, "[email protected]" as text
+            buf.append(cloudflare_email(protected) or "")
             walker.skip_subtree()
             skipped = el
             continue
@@ -262,6 +273,8 @@ def build_doc(root: html.HtmlElement) -> Doc:
                 tels.append((href.split(":", 1)[1], clean(el.text_content())))
             elif low.startswith("mailto:"):
                 mails.append((href[7:], clean(el.text_content())))
+            elif "/cdn-cgi/l/email-protection#" in href:
+                mails.append((cloudflare_email(href.rsplit("#", 1)[1]) or "", ""))
             elif href:
                 links.append((href, clean(el.text_content())))
         if el.text:
@@ -280,6 +293,20 @@ def plain_text_doc(text: str) -> Doc:
     stripped = re.sub(r"<(?:script|style)\b.*?</(?:script|style)\s*>", "\n", text, flags=re.IGNORECASE | re.DOTALL)
     stripped = re.sub(r"<[^>]*>", "\n", stripped)
     return build_doc(parse_html("<html><body><pre>" + html_escape(unescape(stripped)) + "</pre></body></html>"))
+
+
+def cloudflare_email(encoded: str) -> str | None:
+    """The address behind Cloudflare's e-mail protection: hex bytes XOR-ed with the first byte as the key."""
+    try:
+        data = bytes.fromhex(encoded.strip())
+    except ValueError:
+        return None
+    if len(data) < 4:
+        return None
+    try:
+        return bytes(b ^ data[0] for b in data[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _collect_head_item(el: html.HtmlElement, tag: str, scripts: list[str], json_ld: list[str],

@@ -2,7 +2,8 @@
 
 De-obfuscates `info [at] x [dot] de`, `info(at)x.de`, `info at x dot de`, `info{ät}x.de`; entities are already decoded
 by the HTML parser. In inline scripts it joins concatenated string literals (also through simple variables), decodes
-`String.fromCharCode(...)` and reads reversed strings, without executing anything. Image names (`logo@2x.png`),
+`String.fromCharCode(...)` and reads reversed strings, without executing anything. Cloudflare's protected addresses
+and decoys hidden in an address are handled by the page walk (`dom`). Image names (`logo@2x.png`),
 example and placeholder addresses are dropped.
 """
 
