@@ -142,6 +142,16 @@ ADDRESS_CASES: list[tuple[str, dict[str, str | None]]] = [
      {"street": "Hauptstraße 5 – 7", "postcode": "44649", "city": "Herne"}),
     ("<p>Malerbetrieb Kaya - Bahnhofstr. 12, 44623 Herne</p>",
      {"street": "Bahnhofstr. 12", "postcode": "44623", "city": "Herne"}),
+    # in a sentence, with a remark after the number, the town first, or in a form-like table with labels
+    ("<p>Sie finden uns in der Hauptstr. 5 in 44649 Herne.</p>",
+     {"street": "Hauptstr. 5", "postcode": "44649", "city": "Herne"}),
+    ("<p>Hauptstraße 5 (Hinterhof), 44649 Herne</p>",
+     {"street": "Hauptstraße 5", "postcode": "44649", "city": "Herne"}),
+    ("<p>44649 Herne, Hauptstraße 5</p>", {"street": "Hauptstraße 5", "postcode": "44649", "city": "Herne"}),
+    ("<p>44649 Herne, Tel. 02325 123456</p>", {"street": None, "postcode": "44649", "city": "Herne"}),
+    ("<table><tr><td>Straße:</td><td>Hauptstraße 5</td></tr><tr><td>PLZ/Ort:</td><td>44649 Herne</td></tr></table>",
+     {"street": "Hauptstraße 5", "postcode": "44649", "city": "Herne"}),
+    ("<p>Im Hofe 3, 44649 Herne</p>", {"street": "Im Hofe 3", "postcode": "44649", "city": "Herne"}),
     # page-builder markup: street and town in sibling elements with nothing between them
     ("<p><span class='value'>Bahnhofstraße 58</span><span class='value'>44623 Herne</span></p>",
      {"street": "Bahnhofstraße 58", "postcode": "44623", "city": "Herne"}),

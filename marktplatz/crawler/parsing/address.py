@@ -25,6 +25,12 @@ _STREET = re.compile(r"(?P<street>(?:[A-ZÄÖÜ0-9][\wäöüßÄÖÜ.'´`-]*\.?\
 _FIVE_DIGITS = re.compile(r"\d{5}")
 _SEPARATOR = re.compile(r"[,;|·•]|(\s[-–/]\s)")
 _NUMBER_ONLY = re.compile(r"\s*\d{1,4}\s?[a-zA-Z]?\s*")
+_TRAILING_IN = re.compile(r"\s+in\s*$")
+_TRAILING_REMARK = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+# Nothing but a label before the postcode ("PLZ/Ort: 44649 Herne" in a form-like table): the street is elsewhere.
+_POSTCODE_LABEL = re.compile(r"[\s,;|·•/–-]*(?:(?:plz|postleitzahl)\s*(?:[/,]|und|u\.)?\s*(?:ort|stadt)?|ort|stadt)?"
+                             r"\s*:?[\s,;|·•/–-]*", re.IGNORECASE)
+_STREET_LEADS = frozenset(("am", "an", "auf", "im", "in", "zum", "zur", "alte", "alter", "neue", "hinter", "unter"))
 _PO_BOX = re.compile(r"\b(?:Postfach|Pf\.|Postbox|P\.?\s?O\.?\s?Box)\s*(?P<box>\d[\d ]{1,10}\d)", re.IGNORECASE)
 _NOT_POSTCODE_BEFORE = re.compile(r"(?:hrb|hra|vr|pr|gnr|nr|nummer|steuer|st\.?-?nr|ust|id|iban|blz|konto|kto|tel|fon|"
                                   r"fax|mobil|handy|telefon|registernummer|register|az)\.?:?\s*$", re.IGNORECASE)
@@ -96,8 +102,8 @@ def _street_from(chunk: str) -> str | None:
     if len(parts) > 4 or (len(parts) > 2 and not _STREET_WORD_HINT.search(street)):
         for k in range(1, len(parts) - 1):
             tail = " ".join(parts[k:])
-            if _STREET_WORD_HINT.search(parts[k]) or parts[k].lower() in ("am", "an", "auf", "im", "in", "zum", "zur",
-                                                                          "alte", "alter", "neue", "hinter", "unter"):
+            # A preposition starts a street only capitalised ("Am Alten Markt 3"); "uns in der Hauptstr. 5" is prose.
+            if _STREET_WORD_HINT.search(parts[k]) or (parts[k][0].isupper() and parts[k].lower() in _STREET_LEADS):
                 street = tail
                 break
         else:
@@ -116,12 +122,23 @@ def _street_before(text: str) -> str | None:
     """The street at the end of the text before a postcode, cut at the last separator ("Firma X | Hauptstr. 5").
 
     A spaced dash or slash also separates ("Herr Meier - Hauptstr. 5"), except inside a house-number range:
-    "Hauptstr. 5 - 7" ends in the chunk "7", which is then read together with the chunk before it."""
+    "Hauptstr. 5 - 7" ends in the chunk "7", which is then read together with the chunk before it. A remark in
+    brackets after the number ("Hauptstr. 5 (Hinterhof)") and a sentence's "in" before the postcode are dropped."""
+    text = _TRAILING_REMARK.sub("", _TRAILING_IN.sub("", text.rstrip(" ,;|·•/-–"))).rstrip(" ,;|·•/-–")
     parts = _SEPARATOR.split(text)
     chunk = parts[-1] if text else ""
     if len(parts) >= 3 and _NUMBER_ONLY.fullmatch(chunk) and parts[-2].strip() in ("-", "–", "/"):
         chunk = parts[-3] + parts[-2] + chunk
     return _street_from(chunk) if chunk.strip() else None
+
+
+def _street_after(text: str) -> str | None:
+    """The street written after the town ("44649 Herne, Hauptstraße 5"): only a chunk that names a street."""
+    m = re.match(r"\s*[,;|·•–-]\s*([^,;|·•]{4,60})", text)
+    if not m:
+        return None
+    street = _street_from(m.group(1))
+    return street if street and _STREET_WORD_HINT.search(street) and street.split()[0][0].isupper() else None
 
 
 def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
@@ -145,8 +162,10 @@ def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
             if box:
                 po_box = box.group("box").strip()
             else:
-                street = _street_before(before.rstrip(" ,;|·•/-–"))
-                if street is None and not before.strip(" ,;|·•/-–") and idx > 0:
+                street = _street_before(before)
+                if street is None and _POSTCODE_LABEL.fullmatch(before):
+                    street = _street_after(text[m.end():])
+                if street is None and _POSTCODE_LABEL.fullmatch(before) and idx > 0:
                     prev = lines[idx - 1]
                     pbox = _PO_BOX.search(prev)
                     if pbox:
