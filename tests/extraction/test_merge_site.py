@@ -218,3 +218,32 @@ def test_the_town_after_the_name_is_left_to_the_address() -> None:
     # a town that is part of the name stays
     site = merged(page("", FOOTER, title="Friseur Herne-Süd"))
     assert site.name is not None and site.name.value == "Friseur Herne-Süd"
+
+
+def _home(title: str, body: str, url: str = HOME) -> PageRecord:
+    html = f"<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>{title}</title></head><body>{body}" \
+           "</body></html>"
+    return extract_page(html.encode(), url, {"Content-Type": "text/html; charset=utf-8"})
+
+
+def test_the_name_from_the_logo_a_welcome_heading_or_the_copyright_line() -> None:
+    logo = "<header><a class='site-logo' href='/'><img src='/logo.png' alt='Friseur Sonnenschein Logo'></a></header>"
+    assert merged(_home("Startseite", logo + "<main><h2>Ihr Salon</h2></main>")).to_feed()["name"] == \
+        "Friseur Sonnenschein"
+    welcome = "<main><h1>Herzlich willkommen bei Friseur Sonnenschein!</h1></main>"
+    assert merged(_home("Home", welcome)).to_feed()["name"] == "Friseur Sonnenschein"
+    notice = "<main><h2>Ihr Salon</h2></main><footer><p>© 2025 Friseur Sonnenschein | Webdesign by Pixelwerk</p>" \
+             "</footer>"
+    assert merged(_home("Startseite", notice)).to_feed()["name"] == "Friseur Sonnenschein"
+    # a theme's own notice names the theme, not the business
+    theme = "<main><h2>Ihr Salon</h2></main><footer><ul><li>© Pixelwerk</li><li>Design by Pixelwerk</li></ul></footer>"
+    assert merged(_home("Startseite", theme)).to_feed()["name"] is None
+
+
+def test_of_an_seo_titles_segments_the_one_the_domain_spells_is_the_name() -> None:
+    title = "Friseur Herne | Haarschnitt, Farbe & Styling | Friseur Sonnenschein"
+    assert merged(_home(title, "<main><h2>Ihr Salon</h2></main>")).to_feed()["name"] == "Friseur Sonnenschein"
+    # served under an address without a name (a loopback copy), the mail domain tells the same
+    site = merge_site([_home(title, "<main><p>E-Mail: info@friseur-sonnenschein.de</p></main>",
+                             "http://127.0.0.1:8000/")], "http://127.0.0.1:8000/")
+    assert site.to_feed()["name"] == "Friseur Sonnenschein"

@@ -45,6 +45,7 @@ from marktplatz.crawler.parsing.locations import (
     location_index,
     third_party_context,
 )
+from marktplatz.crawler.parsing.names import copyright_name, logo_names, welcome_name
 from marktplatz.crawler.parsing.offerings import find_offerings, is_offer_heading, is_section_name
 from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, to_e164
 from marktplatz.crawler.parsing.schedules import Segment, find_segments, hours_notes, label_kind
@@ -62,6 +63,8 @@ _PAGE_WORDS = re.compile(r"^(?:startseite|home|willkommen.*|herzlich willkommen.
                          r"page not found|404.*|menü|blog|filialen.*|sortiment|werkstatt|notdienst)$", re.IGNORECASE)
 # A host name where a site builder puts the site's name by default ("maler-kaya.jimdo.com", "www.maler-kaya.de").
 _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
+_CREDIT = re.compile(r"design|theme|template|powered|erstellt|realisiert|umsetzung|programmiert|made with|"
+                     r"entwickelt", re.IGNORECASE)
 _IMPRESSUM_WORD = re.compile(r"\b(?:impressum|imprint|anbieterkennzeichnung|legal notice)\b", re.IGNORECASE)
 _IMPRESSUM_CONTENT = re.compile(r"§\s?5|angaben gem|verantwortlich|inhaber|vertreten durch|geschäftsführ|"
                                 r"registergericht|ust-?id|umsatzsteuer|herausgeber|anbieter", re.IGNORECASE)
@@ -211,10 +214,25 @@ class GenericBusinessPage:
             if 3 <= len(part) <= 80 and not _PAGE_WORDS.match(part):
                 out.append(Found(part, self.prov("meta", _name_confidence(part, 0.5))))
         if self.kind == "home":
+            for alt in logo_names(self.doc):
+                out.append(Found(alt, self.prov("meta", _name_confidence(alt, 0.5))))
+            for line in self.doc.lines:
+                welcome = welcome_name(line.text) if 1 <= line.level <= 3 else None
+                if welcome:
+                    out.append(Found(welcome, self.prov("heading", 0.45)))
+                    break
             for line in self.doc.lines:
                 if line.level == 1 and len(line.text) <= 60 and not _PAGE_WORDS.match(line.text):
                     out.append(Found(line.text, self.prov("heading", 0.3)))
                     break
+        tail = self.doc.lines[-40:]
+        for line in reversed(tail):
+            owner = copyright_name(line.text) if line.region == "footer" or "©" in line.text else None
+            if owner:
+                # A theme's or web designer's own notice ("© HTML5 UP" beside "Design by HTML5 UP") names them.
+                if not any(owner in other.text[m.start():] for other in tail if (m := _CREDIT.search(other.text))):
+                    out.append(Found(owner, self.prov("text", 0.35)))
+                break
         return out
 
     def _in_location(self, line: int) -> int | None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from marktplatz.crawler.pages.record import (
     Address,
@@ -28,6 +29,7 @@ from marktplatz.crawler.pages.record import (
     SpecialHours,
 )
 from marktplatz.crawler.parsing.address import address_key
+from marktplatz.crawler.parsing.names import domain_affinity, domain_words
 from marktplatz.crawler.parsing.schedules import label_kind
 
 T = TypeVar("T")
@@ -88,12 +90,18 @@ def _values(votes: list[_Vote]) -> list[Found[Any]]:
 
 # --- name, address --------------------------------------------------------------------------------------------------
 
-def _name(records: Sequence[PageRecord], city: str | None) -> Found[str] | None:
+def _name(records: Sequence[PageRecord], home_url: str, city: str | None) -> Found[str] | None:
     def names(rec: PageRecord) -> list[Found[str]]:
         return [Found(_without_city(f.value, city), f.provenance) for f in rec.names]
 
     votes = _collect(records, names, key=lambda v: v.strip().lower())
     ranked = _ranked(votes, allow_fallback=True)
+    # Among names of equal standing (an SEO title's segments: "Maler Herne | Fassaden | Malerbetrieb Kaya"), the one
+    # the site's domain or its mail domain spells is the business's.
+    hosts = [urlsplit(home_url).hostname or "", *{e.value.rsplit("@", 1)[-1] for r in records for e in r.emails}]
+    words = domain_words(hosts)
+    if words:
+        ranked.sort(key=lambda v: (-(_score(v) + 0.1 * domain_affinity(v.best.value, words)), v.order))
     return ranked[0].best if ranked else None
 
 
@@ -197,7 +205,7 @@ def merge_site(records: Sequence[PageRecord], home_url: str, today: date | None 
             site.errors.append(f"{rec.url}: {rec.error}")
     good = [r for r in records if not r.error]
     site.address = _address(good)
-    site.name = _name(good, site.address.value.city if site.address else None)
+    site.name = _name(good, home_url, site.address.value.city if site.address else None)
     locations = _locations(good)
     main_key = address_key(site.address.value) if site.address else None
     main_locs = [loc for loc in locations if loc.address is not None and main_key and
