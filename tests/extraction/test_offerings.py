@@ -159,3 +159,20 @@ def test_a_price_tables_duration_column_is_not_part_of_the_name() -> None:
     assert offerings("<main><h2>Preise</h2><table><tr><td>Klassische Massage</td><td>30 Min</td><td>35 €</td></tr>"
                      "<tr><td>Hot Stone</td><td>60 Min.</td><td>65 €</td></tr></table></main>") == [
         "Klassische Massage", "Hot Stone"]
+
+
+def test_content_headings_wrapped_in_header_elements_open_sections() -> None:
+    # Typo3 writes every content element's heading inside its own <header>; that is no page header
+    got = offerings("<main><div class='frame'><header><h2>Unsere Leistungen</h2></header></div><div class='frame'>"
+                    "<header><h3>Photovoltaik</h3></header><p>Planung und Montage.</p></div><div class='frame'>"
+                    "<header><h3>Smart Home</h3></header><p>Licht per App.</p></div></main>")
+    assert got == ["Photovoltaik", "Smart Home"]
+
+
+def test_enumerations_with_the_verb_inside_the_clause_or_a_trailing_explanation() -> None:
+    assert offerings("<main><p>Neben unserer Theke bieten wir Partyservice, Mittagstisch, Grillspezialitäten und "
+                     "Hausmacher Wurst in Dosen.</p></main>") == [
+        "Partyservice", "Mittagstisch", "Grillspezialitäten", "Hausmacher Wurst in Dosen"]
+    assert offerings("<main><p>Unser Leistungsspektrum umfasst Elektroinstallationen in Alt- und Neubau, den E-Check, "
+                     "Sprechanlagen sowie Beratungseinsätze nach § 37.3 SGB XI.</p></main>") == [
+        "Elektroinstallationen in Alt- und Neubau", "E-Check", "Sprechanlagen", "Beratungseinsätze"]

@@ -113,6 +113,11 @@ def clean(text: str) -> str:
 def _region_of(el: html.HtmlElement) -> str | None:
     tag = el.tag
     if tag in REGION_TAGS:
+        # A <header> or <footer> inside an article, section or main heads that part, not the page (as ARIA maps
+        # them; Typo3 wraps every content heading in one)
+        if tag in ("header", "footer") and next(el.iterancestors("article", "section", "main", "aside", "nav"),
+                                                None) is not None:
+            return None
         return REGION_TAGS[tag]
     role = el.get("role")
     if role and role in REGION_ROLES:

@@ -39,6 +39,11 @@ _VERB_LEAD = re.compile(r"^(?:(?:zudem|außerdem|ausserdem|darüber hinaus|ebens
                         r"(?:(?:außerdem|ausserdem|zudem|auch|gerne|gern)\s+)*"
                         r"|^.{0,40}?\b(?:umfasst|umfassen|gehören|zählen)\s+(?:(?:unter anderem|u\.\s?a\.|auch)\s+)?",
                         re.IGNORECASE)
+_MID_VERB = re.compile(r"^[^,]{0,60}?\b(?:bieten|bietet|biete|führen|verkaufen|umfasst|umfassen|gehören|zählen)\s+"
+                       r"(?:(?:wir|ich|ihnen|sie|unter anderem|u\.\s?a\.|auch|außerdem|zudem|gerne|gern)\s+)*",
+                       re.IGNORECASE)
+_TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|gemäß|inkl\.|inklusive|–|-)\s",
+                              re.IGNORECASE)
 _SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preise\b|rechtsgebiet|"
                            r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht", re.IGNORECASE)
 _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
@@ -105,14 +110,19 @@ def _enumeration(sentence: str) -> list[str]:
     s = re.sub(r"\s+(?:an|spezialisiert|zu ihren leistungen|im angebot)$", "", s, flags=re.IGNORECASE)
     s = _LEAD_IN.sub("", s)
     s = _VERB_LEAD.sub("", s)
+    # "Neben unserer Theke bieten wir Partyservice, …": the verb later in the clause before the first item
+    s = _MID_VERB.sub("", s)
     # "Hol- und Bringservice" is one item: a word cut at a hyphen shares the ending of the next one.
     parts = re.split(r",\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+", s)
     items: list[str] = []
     complete = True
-    for p in parts:
+    for k, p in enumerate(parts):
         p = re.sub(r"^(?:die|der|das|den|dem|eine?n?|auch|auf|im|in)\s+", "", p.strip(), flags=re.IGNORECASE)
+        if k == len(parts) - 1 and _words(p) > 2:
+            # the sentence goes on after its last item ("… sowie Beratungseinsätze nach § 37.3 SGB XI")
+            p = _TRAILING_CLAUSE.split(p, maxsplit=1)[0]
         item = clean_item(p)
-        if item is None or len(item.split()) > 4:
+        if item is None or _words(item) > 4:
             complete = False
             break
         items.append(item)
@@ -121,6 +131,12 @@ def _enumeration(sentence: str) -> list[str]:
     if len(items) >= 3 or (len(items) == 2 and complete and all(len(i.split()) <= 3 for i in items)):
         return items
     return []
+
+
+def _words(item: str) -> int:
+    """Words of an item, a word cut at its hyphen and joined to the next by "und" counting as none ("Alt- und
+    Neubau" is one)."""
+    return len(re.sub(r"\w-\s+(?:und|oder|u\.)\s+", "", item).split())
 
 
 def _section_lines(doc: Doc, head: Line) -> Iterator[Line]:
