@@ -176,3 +176,15 @@ def test_enumerations_with_the_verb_inside_the_clause_or_a_trailing_explanation(
     assert offerings("<main><p>Unser Leistungsspektrum umfasst Elektroinstallationen in Alt- und Neubau, den E-Check, "
                      "Sprechanlagen sowie Beratungseinsätze nach § 37.3 SGB XI.</p></main>") == [
         "Elektroinstallationen in Alt- und Neubau", "E-Check", "Sprechanlagen", "Beratungseinsätze"]
+
+
+def test_one_offer_per_element_under_an_offer_heading() -> None:
+    # a page builder's text widgets or image captions, one after the other
+    assert offerings("<main><h2>UNSERE LEISTUNGEN</h2><p>Inspektion</p><p>Ölwechsel</p><p>Bremsen-Service</p>"
+                     "<p>HU/AU im Haus</p><h2>ÖFFNUNGSZEITEN</h2><p>Mo – Fr: 08:00 – 18:00</p></main>") == [
+        "Inspektion", "Ölwechsel", "Bremsen-Service", "HU/AU im Haus"]
+    # cards of a title and a tagline give their titles; the kicker above the next heading is not one
+    cards = "".join(f"<div class='card'><div>{t}</div><div>{d}</div></div>" for t, d in (
+        ("Vanille", "Cremige Bourbon-Vanille"), ("Schokolade", "Belgische Schokolade"), ("Mango", "Sonnig frisch")))
+    assert offerings(f"<main><h2>Unsere Sorten</h2>{cards}<p>Eis Events</p><h2>Für Ihre Feier</h2>"
+                     "<p>Wir kommen mit der Eis-Station.</p></main>") == ["Vanille", "Schokolade", "Mango"]

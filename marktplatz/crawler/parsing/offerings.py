@@ -307,10 +307,42 @@ def _line_list(section: list[Line]) -> list[Line]:
         if not s.in_table:
             runs.setdefault(id(s.block), []).append(s)
     for run in runs.values():
-        if len(run) >= 3 and all(len(s.text.split()) <= MAX_LINE_ITEM_WORDS and not s.text.endswith(".")
-                                 for s in run):
+        if len(run) >= 3 and all(_short_line(s) for s in run):
             return run
-    return []
+    # One offer per element, one after the other (page builders' text widgets, image captions, tab titles); not
+    # in a price list, whose short lines are categories and variants for the price-list reader
+    if any(_PRICE.search(s.text) for s in section):
+        return []
+    run = []
+    for s in plain:
+        if s.in_table or not _short_line(s) or (run and s.index != run[-1].index + 1):
+            if len(run) >= 3:
+                break
+            run = [s] if not s.in_table and _short_line(s) else []
+        else:
+            run.append(s)
+    return _card_titles(run) if len(run) >= 3 else []
+
+
+def _card_titles(run: list[Line]) -> list[Line]:
+    """The titles of a run of short lines: where the lines come in cards (a title and its tagline in one box:
+    "Vanille" / "Cremige Bourbon-Vanille"), each card's first line; and not a kicker ending the run."""
+    groups: dict[int, list[Line]] = {}
+    for s in run:
+        groups.setdefault(id(s.block.getparent()), []).append(s)
+    sizes = [len(g) for g in groups.values()]
+    # Cards hold two or three lines each; a container with more is a list of its own (tab titles in one bar).
+    if sum(n >= 2 for n in sizes) >= 2 and max(sizes) <= 3:
+        # (a line outside any card is a kicker or a note beside them: "Eis Events" above the next heading)
+        return [g[0] for g in groups.values() if len(g) >= 2]
+    return run
+
+
+def _short_line(line: Line) -> bool:
+    text = line.text
+    # (a teaser trailing off, "Ob Sportflitzer …", is no offer either)
+    return len(text.split()) <= MAX_LINE_ITEM_WORDS and not text.endswith((".", "!", "?", ":", "…")) and \
+        not text.startswith(("…", "...")) and not _HOURS_LIKE.search(text)
 
 
 def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
