@@ -188,3 +188,31 @@ def test_one_offer_per_element_under_an_offer_heading() -> None:
         ("Vanille", "Cremige Bourbon-Vanille"), ("Schokolade", "Belgische Schokolade"), ("Mango", "Sonnig frisch")))
     assert offerings(f"<main><h2>Unsere Sorten</h2>{cards}<p>Eis Events</p><h2>Für Ihre Feier</h2>"
                      "<p>Wir kommen mit der Eis-Station.</p></main>") == ["Vanille", "Schokolade", "Mango"]
+
+
+def test_a_home_pages_cards_and_bare_list_are_its_offers() -> None:
+    cards = "".join(f"<div class='card'><h3>{t}</h3><p>{d}</p></div>" for t, d in (
+        ("Polsterei", "Neubezug und Aufarbeitung."), ("Gardinen", "Nach Maß genäht."),
+        ("Sonnenschutz", "Plissees und Markisen."), ("Bodenbeläge", "Teppich, Vinyl, Parkett.")))
+    assert offerings(f"<main><h1>Wohnen mit Stil</h1>{cards}</main>") == [
+        "Polsterei", "Gardinen", "Sonnenschutz", "Bodenbeläge"]
+    assert offerings("<main><h1>Hausmeisterservice Petrović</h1><ul><li>Hausmeisterdienste</li><li>Gartenpflege</li>"
+                     "<li>Winterdienst</li></ul><h2>Kontakt</h2><p>Hofweg 17, 44653 Herne</p></main>") == [
+        "Hausmeisterdienste", "Gartenpflege", "Winterdienst"]
+
+
+def test_a_home_pages_other_cards_and_lists_are_no_offers() -> None:
+    for body in (
+        # the team, by its heading or by the roles on its cards
+        "<h2>Unser Team</h2><h4>Anna Schmidt</h4><h4>Lisa Becker</h4><h4>Tom Wagner</h4>",
+        "<h1>Willkommen</h1><h3>Anna Schmidt</h3><p>Inhaberin</p><h3>Lisa Becker</h3><p>Friseurmeisterin</p>"
+        "<h3>Tom Wagner</h3><p>Auszubildender</p>",
+        # selling points, facilities, news and a footer's widgets
+        "<h1>Willkommen</h1><ul><li>Über 20 Jahre Erfahrung</li><li>Faire Preise</li><li>Kostenlose Beratung</li></ul>",
+        "<h1>Willkommen</h1><h3>Kostenlose Parkplätze</h3><p>Vor der Tür.</p><h3>Barrierefreier Zugang</h3>"
+        "<p>Ebenerdig.</p><h3>Kartenzahlung möglich</h3><p>EC und Kredit.</p>",
+        "<h2>Neuigkeiten</h2><h3>Sommerfest</h3><p>…</p><h3>Neue Kollegin</h3><p>…</p><h3>Neue Farben</h3><p>…</p>",
+        "<h5>Friseur Sonnenschein</h5><p>Hauptstr. 5</p><p>44649 Herne</p><h5>Kontakt</h5><p>Tel. 02325 123456</p>"
+        "<h5>Rechtliches</h5><p>Impressum</p>",
+    ):
+        assert offerings(f"<main>{body}</main>") == [], body

@@ -381,7 +381,7 @@ class GenericBusinessPage:
         if self.kind in ("privacy", "impressum", "jobs", "partner"):
             return out
         topic = self._page_topic() if self.kind == "offerings" else None
-        for hit in find_offerings(self.doc, self.kind == "offerings", topic):
+        for hit in find_offerings(self.doc, self.kind == "offerings", topic, home=self.kind == "home"):
             out.append(Found(hit.text, self.prov(hit.method, hit.confidence)))
         return out
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line
+from marktplatz.crawler.parsing.offer_layouts import bare_lists, card_headings
 
 _OFFER_HEADING = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.OFFERING_HEADINGS) + r")",
                             re.IGNORECASE)
@@ -185,8 +186,9 @@ def _offer_heading(doc: Doc, line: Line) -> Line | None:
     return None
 
 
-def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None) -> list[OfferingHit]:
-    """Offerings named on a page; `offer_page` for pages about offers, whose `topic` (e.g. "Torten") counts too."""
+def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: bool = False) -> list[OfferingHit]:
+    """Offerings named on a page; `offer_page` for pages about offers, whose `topic` (e.g. "Torten") counts too;
+    a `home` page's cards and bare lists count without an offer heading."""
     hits: list[OfferingHit] = []
     seen: set[str] = set()
 
@@ -255,6 +257,10 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None) -> list
             if _VERB.search(sentence) and ("," in sentence or " und " in sentence):
                 for item in _enumeration(sentence):
                     add(item, line.index, "text", 0.5)
+    # 5. A home or offer page's cards and bare lists, with no offer heading above them.
+    if home or offer_page:
+        for ln in (*card_headings(doc), *bare_lists(doc)):
+            add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     return hits
 
 

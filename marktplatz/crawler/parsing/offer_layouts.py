@@ -1,0 +1,93 @@
+"""Offers a home page shows without naming them as such: a grid of cards with a heading each, and a bare list.
+
+Small businesses often put their services right under the greeting: "Wohnen mit Stil" and then four cards
+"Polsterei", "Gardinen", "Sonnenschutz", "Bodenbeläge", or a list of five services, with no "Leistungen" heading.
+These layouts are read only on a home or offer page, and each candidate must look like a service: short, no
+sentence, no call to action, no contact data or hours under it, and not a section every site has (Kontakt,
+Öffnungszeiten, Über uns, Team, Warum wir?).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from marktplatz.crawler.parsing.dom import Doc, Line
+
+# Headings of the parts of a page that are not about offers.
+_OTHER_SECTION = re.compile(
+    r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|zeiten\b|kontakt|anfahrt|adresse|"
+    r"anschrift|so finden sie|standort|über uns|ueber uns|über mich|team|wir über uns|warum|vorteil|zahlung|"
+    r"news|aktuell|neuigkeit|termine\b|download|links\b|partner|referenz|kunden|bewertung|jobs?\b|karriere|stelle|"
+    r"bewerb|ausbildung|impressum|datenschutz|rechtlich|faq|fragen|zertifi|auszeichnung|mitglied|geschichte|"
+    r"philosophie|galerie|impression|presse|newsletter|social|folgen sie|besuchen sie|rufen sie|schreiben sie|"
+    r"notdienst|notfall|urlaub|ferien|hinweis|wichtig|sitemap|menü|navigation|cookie|einstellungen",
+    re.IGNORECASE)
+# Selling points and greetings shown as cards: no offers.
+_NOT_SERVICE = re.compile(
+    r"\b(?:sie|ihr|ihre|ihren|ihrem|uns|wir|unser|unsere|ich|mein|meine)\b|[?!:]$|qualität|erfahrung|zuverlässig|"
+    r"kompeten|\bfair|termintreu|pünktlich|schnell|persönlich|vertrauen|garantie|zufrieden|nachhaltig|tradition|"
+    r"meisterbetrieb|familienbetrieb|willkommen|seit \d|jahre|\d{4}|parkpl|barriere|kartenzahl|\bwlan\b|"
+    r"\b(?:dr|prof|dipl)\.|\bherr\b|\bfrau\b", re.IGNORECASE)
+# The text of a person's card ("Inhaberin", "Kfz-Meister"): a team member, not a service.
+_ROLE = re.compile(r"inhaber|geschäftsführ|meister(?:in)?\b|gesell(?:e|in)\b|mitarbeiter|auszubildend|azubi|"
+                   r"fachkraft|assisten|angestellt|leitung|\(m/w/d\)", re.IGNORECASE)
+_CONTACT_DATA = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}|"
+                           r"\d{1,2}[:.]\d{2}\s?(?:uhr|-|–)|\buhr\b", re.IGNORECASE)
+MAX_WORDS = 5
+MAX_CARD_LINES = 4
+
+
+def _looks_like_service(text: str, max_words: int = MAX_WORDS) -> bool:
+    t = text.strip()
+    return 3 <= len(t) <= 60 and len(t.split()) <= max_words and not t.endswith(".") and \
+        not _NOT_SERVICE.search(t) and not _OTHER_SECTION.search(t) and not _CONTACT_DATA.search(t)
+
+
+def card_headings(doc: Doc) -> Iterator[Line]:
+    """Headings of a grid of at least three cards: headings of one level, each followed by at most a few lines of
+    description (no contact data, no hours: those are the footer's widgets)."""
+    lines = doc.lines
+    heads = [ln for ln in lines if 2 <= ln.level <= 5 and ln.region == "main"]
+    run: list[Line] = []
+    for head in heads:
+        if run and (head.level != run[-1].level or head.index - run[-1].index - 1 > MAX_CARD_LINES or
+                    any(1 <= ln.level <= 6 for ln in lines[run[-1].index + 1:head.index])):
+            yield from _grid(doc, run)
+            run = []
+        run.append(head)
+    yield from _grid(doc, run)
+
+
+def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
+    above = run[0].heading if run else -1
+    if above >= 0 and _OTHER_SECTION.search(doc.lines[above].text):
+        return  # the team's cards under "Unser Team", the branches under "Standorte"
+    cards = []
+    for i, head in enumerate(run):
+        end = run[i + 1].index if i + 1 < len(run) else head.index + 1 + MAX_CARD_LINES
+        body = [ln for ln in doc.lines[head.index + 1:end] if ln.level == 0]
+        if _looks_like_service(head.text) and not any(_CONTACT_DATA.search(ln.text) or _ROLE.search(ln.text)
+                                                      for ln in body):
+            cards.append(head)
+    # a flip box writes each card's title twice, front and back
+    distinct = {c.text.lower() for c in cards}
+    if len(distinct) >= 3:
+        yield from cards
+
+
+def bare_lists(doc: Doc) -> Iterator[Line]:
+    """Items of a list of at least three short services that no offer heading introduces (under the greeting, or
+    under a heading of its own like "Führerscheinklassen"), outside navigation and the page's edges."""
+    groups: dict[int, list[Line]] = {}
+    for ln in doc.lines:
+        if ln.in_list and ln.region == "main" and not (ln.links and len(ln.links[0][1]) >= len(ln.text) - 2):
+            groups.setdefault(id(ln.block.getparent()), []).append(ln)
+    for items in groups.values():
+        # (one selling point or sentence among them makes it a list of reasons, not of services)
+        if len(items) < 3 or not all(_looks_like_service(ln.text, MAX_WORDS + 1) for ln in items):
+            continue
+        head = items[0].heading
+        if head >= 0 and _OTHER_SECTION.search(doc.lines[head].text):
+            continue
+        yield from items
