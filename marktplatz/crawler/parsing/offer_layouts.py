@@ -9,6 +9,7 @@ sentence, no call to action, no contact data or hours under it, and not a sectio
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -16,12 +17,13 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 
 # Headings of the parts of a page that are not about offers.
 _OTHER_SECTION = re.compile(
-    r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|zeiten\b|kontakt|anfahrt|adresse|"
-    r"anschrift|so finden sie|standort|über uns|ueber uns|über mich|team|wir über uns|warum|vorteil|zahlung|"
-    r"news|aktuell|neuigkeit|termine\b|download|links\b|partner|referenz|kunden|bewertung|jobs?\b|karriere|stelle|"
-    r"bewerb|ausbildung|impressum|datenschutz|rechtlich|faq|fragen|zertifi|auszeichnung|mitglied|geschichte|"
-    r"philosophie|galerie|impression|presse|newsletter|social|folgen sie|besuchen sie|rufen sie|schreiben sie|"
-    r"notdienst|notfall|urlaub|ferien|hinweis|wichtig|sitemap|menü|navigation|cookie|einstellungen",
+    r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|\bzeiten\b|kontakt|anfahrt|"
+    r"\badresse|anschrift|so finden sie|standort|über uns|ueber uns|über mich|\bteam\b|wir über uns|warum|vorteil|"
+    r"zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|download|\blinks\b|\bpartner\b|referenz|\bkunden\b|"
+    r"kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|stellenangebot|bewerb|ausbildung|impressum|datenschutz|"
+    r"rechtlich|\bfaq\b|\bfragen\b|zertifi|auszeichnung|mitglied|geschichte|philosophie|galerie|impression|"
+    r"\bpresse\b|newsletter|social|folgen sie|besuchen sie|rufen sie|schreiben sie|urlaub|\bferien\b|hinweis|"
+    r"wichtig|sitemap|\bmenü\b|navigation|cookie|einstellungen",
     re.IGNORECASE)
 # Selling points and greetings shown as cards: no offers.
 _NOT_SERVICE = re.compile(
@@ -64,8 +66,10 @@ def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
     if above >= 0 and _OTHER_SECTION.search(doc.lines[above].text):
         return  # the team's cards under "Unser Team", the branches under "Standorte"
     cards = []
+    # The last card's text ends where the others' do: what follows the grid (a footer's address) is not its own.
+    length = max((b.index - a.index for a, b in itertools.pairwise(run)), default=MAX_CARD_LINES + 1)
     for i, head in enumerate(run):
-        end = run[i + 1].index if i + 1 < len(run) else head.index + 1 + MAX_CARD_LINES
+        end = run[i + 1].index if i + 1 < len(run) else head.index + length
         body = [ln for ln in doc.lines[head.index + 1:end] if ln.level == 0]
         if _looks_like_service(head.text) and not any(_CONTACT_DATA.search(ln.text) or _ROLE.search(ln.text)
                                                       for ln in body):
