@@ -216,3 +216,11 @@ def test_a_home_pages_other_cards_and_lists_are_no_offers() -> None:
         "<h5>Rechtliches</h5><p>Impressum</p>",
     ):
         assert offerings(f"<main>{body}</main>") == [], body
+
+
+def test_an_address_block_under_an_offer_heading_is_no_list_of_offers() -> None:
+    assert offerings("<main><h1>Unsere Leistungen</h1><figure><figcaption>Gartenpflege</figcaption></figure>"
+                     "<figure><figcaption>Zaunbau</figcaption></figure><figure><figcaption>Winterdienst</figcaption>"
+                     "</figure><p>Alle Arbeiten auch im Jahresvertrag.</p><p>GaLaBau Krämer<br>Heckenweg 12<br>"
+                     "44628 Herne<br>Tel.: 02323 / 3 40 50</p></main>", "https://www.beispiel-herne.de/leistungen/") \
+        == ["Gartenpflege", "Zaunbau", "Winterdienst"]

@@ -17,7 +17,7 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 
 # Headings of the parts of a page that are not about offers.
 _OTHER_SECTION = re.compile(
-    r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|\bzeiten\b|kontakt|anfahrt|"
+    r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|\bzeiten\b|\bkontakt(?:\b|daten|formular|aufnahme)|anfahrt|"
     r"\badresse|anschrift|so finden sie|standort|über uns|ueber uns|über mich|\bteam\b|wir über uns|warum|vorteil|"
     r"zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|download|\blinks\b|\bpartner\b|referenz|\bkunden\b|"
     r"kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|stellenangebot|bewerb|ausbildung|impressum|datenschutz|"
@@ -34,7 +34,7 @@ _NOT_SERVICE = re.compile(
 # The text of a person's card ("Inhaberin", "Kfz-Meister"): a team member, not a service.
 _ROLE = re.compile(r"inhaber|geschäftsführ|meister(?:in)?\b|gesell(?:e|in)\b|mitarbeiter|auszubildend|azubi|"
                    r"fachkraft|assisten|angestellt|leitung|\(m/w/d\)", re.IGNORECASE)
-_CONTACT_DATA = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}|"
+CONTACT_DATA = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}|"
                            r"\d{1,2}[:.]\d{2}\s?(?:uhr|-|–)|\buhr\b", re.IGNORECASE)
 MAX_WORDS = 5
 MAX_CARD_LINES = 4
@@ -43,7 +43,7 @@ MAX_CARD_LINES = 4
 def _looks_like_service(text: str, max_words: int = MAX_WORDS) -> bool:
     t = text.strip()
     return 3 <= len(t) <= 60 and len(t.split()) <= max_words and not t.endswith(".") and \
-        not _NOT_SERVICE.search(t) and not _OTHER_SECTION.search(t) and not _CONTACT_DATA.search(t)
+        not _NOT_SERVICE.search(t) and not _OTHER_SECTION.search(t) and not CONTACT_DATA.search(t)
 
 
 def card_headings(doc: Doc) -> Iterator[Line]:
@@ -71,7 +71,7 @@ def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
     for i, head in enumerate(run):
         end = run[i + 1].index if i + 1 < len(run) else head.index + length
         body = [ln for ln in doc.lines[head.index + 1:end] if ln.level == 0]
-        if _looks_like_service(head.text) and not any(_CONTACT_DATA.search(ln.text) or _ROLE.search(ln.text)
+        if _looks_like_service(head.text) and not any(CONTACT_DATA.search(ln.text) or _ROLE.search(ln.text)
                                                       for ln in body):
             cards.append(head)
     # a flip box writes each card's title twice, front and back

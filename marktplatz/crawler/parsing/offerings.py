@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line
-from marktplatz.crawler.parsing.offer_layouts import bare_lists, card_headings
+from marktplatz.crawler.parsing.offer_layouts import CONTACT_DATA, bare_lists, card_headings
 
 _OFFER_HEADING = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.OFFERING_HEADINGS) + r")",
                             re.IGNORECASE)
@@ -315,6 +315,8 @@ def _line_list(section: list[Line]) -> list[Line]:
     for run in runs.values():
         if len(run) >= 3 and all(_short_line(s) for s in run):
             return run
+        if len(run) >= 3 and any(CONTACT_DATA.search(s.text) for s in run):
+            plain = [s for s in plain if s not in run]  # an address block: its name line is no offer either
     # One offer per element, one after the other (page builders' text widgets, image captions, tab titles); not
     # in a price list, whose short lines are categories and variants for the price-list reader
     if any(_PRICE.search(s.text) for s in section):
@@ -346,9 +348,9 @@ def _card_titles(run: list[Line]) -> list[Line]:
 
 def _short_line(line: Line) -> bool:
     text = line.text
-    # (a teaser trailing off, "Ob Sportflitzer …", is no offer either)
+    # (a teaser trailing off, "Ob Sportflitzer …", is no offer either; nor an address block's lines)
     return len(text.split()) <= MAX_LINE_ITEM_WORDS and not text.endswith((".", "!", "?", ":", "…")) and \
-        not text.startswith(("…", "...")) and not _HOURS_LIKE.search(text)
+        not text.startswith(("…", "...")) and not _HOURS_LIKE.search(text) and not CONTACT_DATA.search(text)
 
 
 def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
