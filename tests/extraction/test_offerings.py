@@ -224,3 +224,15 @@ def test_an_address_block_under_an_offer_heading_is_no_list_of_offers() -> None:
                      "</figure><p>Alle Arbeiten auch im Jahresvertrag.</p><p>GaLaBau Krämer<br>Heckenweg 12<br>"
                      "44628 Herne<br>Tel.: 02323 / 3 40 50</p></main>", "https://www.beispiel-herne.de/leistungen/") \
         == ["Gartenpflege", "Zaunbau", "Winterdienst"]
+
+
+def test_a_list_announced_by_a_colon_or_opening_a_sentence() -> None:
+    assert offerings("<main><p>Wir kümmern uns um Ihre Textilien: Chemische Reinigung, Hemdenservice, Lederreinigung "
+                     "und Änderungsschneiderei.</p></main>") == [
+        "Chemische Reinigung", "Hemdenservice", "Lederreinigung", "Änderungsschneiderei"]
+    assert offerings("<main><p>Schneiden, Färben, Strähnen und Brautstyling – bei uns sind alle willkommen.</p>"
+                     "</main>") == ["Schneiden", "Färben", "Strähnen", "Brautstyling"]
+    # a label's list says something else, and a card's text lists its details
+    assert offerings("<main><p>Zahlungsarten: Bar, EC-Karte und Kreditkarte.</p></main>") == []
+    assert offerings("<main><h1>Willkommen</h1><h3>Tapezierarbeiten</h3><p>Raufaser, Vlies oder Designtapete – wir "
+                     "tapezieren fachgerecht.</p></main>") == []

@@ -45,6 +45,8 @@ _MID_VERB = re.compile(r"^[^,]{0,60}?\b(?:bieten|bietet|biete|führen|verkaufen|
                        re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|gemäß|inkl\.|inklusive|–|-)\s",
                               re.IGNORECASE)
+_ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
+_LEADING_LIST = re.compile(r"^(?:ob\s+)?([^–—:;.!?]{5,200}?)\s+[–—-]\s+\S", re.IGNORECASE)
 _SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preise\b|rechtsgebiet|"
                            r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht", re.IGNORECASE)
 _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
@@ -132,6 +134,43 @@ def _enumeration(sentence: str) -> list[str]:
     if len(items) >= 3 or (len(items) == 2 and complete and all(len(i.split()) <= 3 for i in items)):
         return items
     return []
+
+
+def _colon_enumeration(sentence: str) -> list[str]:
+    """"Wir kümmern uns um Ihre Textilien: Chemische Reinigung, Hemdenservice und …": a sentence of ours announcing
+    a list (not a label: "Zahlungsarten: Bar, EC" or "Adresse: …" say something else)."""
+    m = _ANNOUNCED.match(sentence)
+    if not m or not re.search(r"\b(?:wir|ich|uns|unser\w*|bei uns)\b", m.group(1), re.IGNORECASE) or \
+            _HOURS_LIKE.search(sentence):
+        return []
+    return _noun_list(m.group(2))
+
+
+def _lead_enumeration(sentence: str) -> list[str]:
+    """"Schneiden, Färben, Strähnen und Brautstyling – bei uns …": a list of nouns opening a sentence before a dash;
+    a trailing part that is no noun ("… oder einfach ein Strauß für zwischendurch") is left out."""
+    m = _LEADING_LIST.match(sentence)
+    if not m or _HOURS_LIKE.search(m.group(1)):
+        return []
+    return _noun_list(m.group(1))
+
+
+def _noun_list(text: str) -> list[str]:
+    """At least three nouns or short noun phrases, comma-separated with a final "und"/"oder": German nouns are
+    capitalised, so a lower-case part ends the list ("… und ein Frühstück, das satt macht")."""
+    parts = [p.strip() for p in re.split(r",\s*|(?<!-)\s+und\s+|(?<!-)\s+oder\s+|\s+sowie\s+", text)]
+    parts[-1] = _TRAILING_CLAUSE.split(parts[-1], maxsplit=1)[0]
+    items = [p for p in parts if p[:1].isupper() and _words(p) <= 3]
+    if len(parts) >= 3 and len(items) >= len(parts) - 1 and all(p[:1].isupper() for p in parts[:-1]):
+        return [i for p in items if (i := clean_item(p))]
+    return []
+
+
+def _describes_card(doc: Doc, line: Line) -> bool:
+    """Whether a line is the text of a card: right under a sub-heading that names no offer section."""
+    head = line.heading
+    return head >= 0 and 2 <= doc.lines[head].level <= 6 and line.index - head <= 3 and \
+        not is_offer_heading(doc.lines[head].text)
 
 
 def _words(item: str) -> int:
@@ -249,14 +288,20 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             if all(len(p.split()) <= 4 for p in parts):
                 for p in parts:
                     add(p, line.index, "heading", 0.6)
-    # 4. Prose: "Wir bieten ... A, B und C an."
+    # 4. Prose: "Wir bieten ... A, B und C an.", "Wir fertigen nach Maß: A, B und C.", "A, B und C – bei uns …"
     for line in lines:
-        if line.region != "main" or line.level or len(line.text) > 600 or not _VERB.search(line.text):
+        if line.region != "main" or line.level or len(line.text) > 600 or line.text.count(",") < 1:
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
-            if _VERB.search(sentence) and ("," in sentence or " und " in sentence):
-                for item in _enumeration(sentence):
-                    add(item, line.index, "text", 0.5)
+            if _VERB.search(sentence):
+                found = _enumeration(sentence)
+            elif not _describes_card(doc, line):
+                # (under a card's title the list is its details: "Raufaser, Vlies oder Designtapete – …")
+                found = _colon_enumeration(sentence) or _lead_enumeration(sentence)
+            else:
+                found = []
+            for item in found:
+                add(item, line.index, "text", 0.5)
     # 5. A home or offer page's cards and bare lists, with no offer heading above them.
     if home or offer_page:
         for ln in (*card_headings(doc), *bare_lists(doc)):
