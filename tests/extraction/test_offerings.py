@@ -236,3 +236,20 @@ def test_a_list_announced_by_a_colon_or_opening_a_sentence() -> None:
     assert offerings("<main><p>Zahlungsarten: Bar, EC-Karte und Kreditkarte.</p></main>") == []
     assert offerings("<main><h1>Willkommen</h1><h3>Tapezierarbeiten</h3><p>Raufaser, Vlies oder Designtapete – wir "
                      "tapezieren fachgerecht.</p></main>") == []
+
+
+def test_a_tables_offer_column_and_a_plain_section_label() -> None:
+    assert offerings("<main><h2>Unsere Kanzlei</h2><table><tr><th>Leistung</th><th>Für wen?</th></tr>"
+                     "<tr><td>Finanzbuchhaltung</td><td>Unternehmen</td></tr><tr><td>Jahresabschluss</td>"
+                     "<td>Bilanzierende</td></tr></table></main>") == ["Finanzbuchhaltung", "Jahresabschluss"]
+    assert offerings("<main><table><tr><td>Unsere Leistungen</td></tr><tr><td>- Schuhreparatur<br>- Gravuren<br>"
+                     "- Schlüssel nachmachen</td></tr></table></main>") == [
+        "Schuhreparatur", "Gravuren", "Schlüssel nachmachen"]
+    # a list item that happens to read like a section name opens nothing
+    assert offerings("<main><h3>Was Sie erwarten können</h3><ul><li>Faire Preise</li><li>Großes Engagement</li>"
+                     "<li>Freundlichkeit und Hilfsbereitschaft</li></ul></main>") == []
+
+
+def test_offers_found_at_us() -> None:
+    assert offerings("<main><p>Außerdem finden Sie bei uns Beet- und Balkonpflanzen, Grabgestecke und den "
+                     "Fleurop-Service.</p></main>") == ["Beet- und Balkonpflanzen", "Grabgestecke", "Fleurop-Service"]

@@ -40,7 +40,8 @@ _VERB_LEAD = re.compile(r"^(?:(?:zudem|außerdem|ausserdem|darüber hinaus|ebens
                         r"(?:(?:außerdem|ausserdem|zudem|auch|gerne|gern)\s+)*"
                         r"|^.{0,40}?\b(?:umfasst|umfassen|gehören|zählen)\s+(?:(?:unter anderem|u\.\s?a\.|auch)\s+)?",
                         re.IGNORECASE)
-_MID_VERB = re.compile(r"^[^,]{0,60}?\b(?:bieten|bietet|biete|führen|verkaufen|umfasst|umfassen|gehören|zählen)\s+"
+_MID_VERB = re.compile(r"^[^,]{0,60}?\b(?:bieten|bietet|biete|führen|verkaufen|umfasst|umfassen|gehören|zählen|"
+                       r"(?:finden|erhalten|bekommen) sie(?: bei uns)?|gibt es(?: bei uns)?)\s+"
                        r"(?:(?:wir|ich|ihnen|sie|unter anderem|u\.\s?a\.|auch|außerdem|zudem|gerne|gern)\s+)*",
                        re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|gemäß|inkl\.|inklusive|–|-)\s",
@@ -213,15 +214,17 @@ def is_section_name(text: str) -> bool:
 
 def _offer_heading(doc: Doc, line: Line) -> Line | None:
     """The heading that opens an offer section at this line, or None."""
-    is_head = 1 <= line.level <= 7 or (line.text.endswith(":") and len(line.text) <= 40)
     if _HOURS_LIKE.search(line.text) or not _OFFER_HEADING.search(line.text):
         return None
-    if is_head:
+    if 1 <= line.level <= 7 or (line.text.endswith(":") and len(line.text) <= 40):
         return line
     # A "kicker" (short line styled above a heading: "Unser Sortiment" / "Handwerk mit Tradition").
     nxt = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     if nxt is not None and 1 <= nxt.level <= 6 and len(line.text.split()) <= 4 and nxt.block is not line.block:
         return nxt
+    # A section's name in a plain cell or paragraph ("Unsere Leistungen" in a table layout) heads its list.
+    if is_section_name(line.text) and len(line.text.split()) <= 3 and not line.in_list:
+        return line
     return None
 
 
@@ -248,6 +251,11 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             continue
         head = _offer_heading(doc, line)
         if head is None:
+            continue
+        if head.tag == "th":
+            # a table's "Leistung" column: the first cell of each row below names an offer
+            for text, idx in _column_below(doc, head):
+                add(text, idx, "table", 0.7)
             continue
         section = list(_section_lines(doc, head)) if head.level else list(_following_list(doc, head))
         for s in _section_items(section)[:60]:
@@ -307,6 +315,19 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         for ln in (*card_headings(doc), *bare_lists(doc)):
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     return hits
+
+
+def _column_below(doc: Doc, th: Line) -> Iterator[tuple[str, int]]:
+    """The cells under a header cell: its column in each following row of the table."""
+    column = sum(1 for _ in th.block.itersiblings(preceding=True))
+    for line in doc.lines[th.index + 1:th.index + 80]:
+        if not line.in_table:
+            return
+        if line.level == 7:
+            continue  # the header row's other cells
+        cells = line.text.split(" | ")
+        if column < len(cells):
+            yield cells[column], line.index
 
 
 def _section_items(section: list[Line]) -> list[Line]:

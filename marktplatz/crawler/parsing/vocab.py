@@ -152,7 +152,8 @@ OFFERING_HEADINGS = ("leistung", "angebot", "unser service", "unsere services", 
                      "dienstleistung", "kurse", "spezialisiert", "sorten")
 # Verbs that introduce an inline enumeration of offerings in prose ("Wir bieten ... A, B und C an").
 OFFERING_VERBS = ("bieten", "bietet", "biete", "anbieten", "führen", "verkaufen", "spezialisiert auf",
-                  "spezialisiert", "gehören", "umfasst", "umfassen", "erhalten sie")
+                  "spezialisiert", "gehören", "umfasst", "umfassen", "erhalten sie", "finden sie bei uns",
+                  "gibt es bei uns", "bei uns gibt es", "bekommen sie")
 # Lines that are navigation, calls to action or legal boilerplate: never offerings.
 NOT_OFFERING_WORDS = ("startseite", "kontakt", "impressum", "datenschutz", "anfahrt", "über uns",
                       "ueber uns", "karriere", "galerie", "aktuelles", "login",
