@@ -247,3 +247,23 @@ def test_of_an_seo_titles_segments_the_one_the_domain_spells_is_the_name() -> No
     site = merge_site([_home(title, "<main><p>E-Mail: info@friseur-sonnenschein.de</p></main>",
                              "http://127.0.0.1:8000/")], "http://127.0.0.1:8000/")
     assert site.to_feed()["name"] == "Friseur Sonnenschein"
+
+
+def test_names_behind_page_words_and_trade_labels() -> None:
+    def name(title: str, body: str) -> str | None:
+        return merged(_home(title, body + FOOTER)).to_feed()["name"]
+
+    assert name("Friseur Sonnenschein: Startseite", "<main><h2>Ihr Salon</h2></main>") == "Friseur Sonnenschein"
+    assert name("Start", "<main><h1>Friseur Sonnenschein – Schönes Haar seit 1990</h1></main>") == \
+        "Friseur Sonnenschein"
+    assert name("Friseur Sonnenschein Meisterbetrieb", "<main><h2>Ihr Salon</h2></main>") == "Friseur Sonnenschein"
+    # a greeting without a name names nothing
+    assert name("Startseite", "<main><h1>Willkommen bei Ihrem Friseur in Herne</h1></main>") is None
+
+
+def test_the_impressums_provider_and_the_welcome_agree_over_the_title() -> None:
+    home = _home("Home - Sonnenschein Herne", "<main><h1>Willkommen im Friseursalon Sonnenschein</h1></main>")
+    imprint = page("impressum/", "<main><h1>Impressum</h1><p>Friseursalon Sonnenschein</p><p>Inh. Eva Roth</p>"
+                   "<p>Sodingen Straße 10</p><p>44627 Herne</p></main><footer><div>Impressum | Datenschutz | "
+                   "Sitemap</div><div>Anmelden</div></footer>", title="Impressum - Sonnenschein Herne")
+    assert merged(home, imprint).to_feed()["name"] == "Friseursalon Sonnenschein"

@@ -57,10 +57,11 @@ CONFIDENCE = {"jsonld": 0.95, "microdata": 0.9, "rdfa": 0.9, "impressum": 0.9, "
               "text": 0.7, "heading": 0.6, "meta": 0.5}
 PRIVACY_FACTOR = 0.5
 _TITLE_SPLIT = re.compile(r"\s+(?:[|–—·•:»›/-]|::)\s+")
-_PAGE_WORDS = re.compile(r"^(?:startseite|home|willkommen.*|herzlich willkommen.*|kontakt|impressum|datenschutz\w*|"
-                         r"anfahrt|über uns|ueber uns|team|leistungen|angebot|preise|galerie|news|aktuelles|jobs|"
-                         r"karriere|öffnungszeiten|speisekarte|produkte|partner|service|links|index|seite \d+|"
-                         r"page not found|404.*|menü|blog|filialen.*|sortiment|werkstatt|notdienst)$", re.IGNORECASE)
+_PAGE_WORDS = re.compile(r"^(?:startseite|start|home|willkommen.*|herzlich willkommen.*|kontakt|impressum|"
+                         r"datenschutz\w*|anfahrt|über uns|ueber uns|team|leistungen|angebot|preise|galerie|news|"
+                         r"aktuelles|jobs|karriere|öffnungszeiten|speisekarte|produkte|partner|service|links|index|"
+                         r"seite \d+|page not found|404.*|menü|blog|filialen.*|sortiment|werkstatt|notdienst)$",
+                         re.IGNORECASE)
 # A host name where a site builder puts the site's name by default ("maler-kaya.jimdo.com", "www.maler-kaya.de").
 _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
 _CREDIT = re.compile(r"design|theme|template|powered|erstellt|realisiert|umsetzung|programmiert|made with|"
@@ -210,7 +211,9 @@ class GenericBusinessPage:
                 # Without a legal form the provider is often the owner's personal name, not the trading name.
                 out.append(Found(name, self.prov("impressum", 0.85 if has_form else 0.45)))
         for part in _TITLE_SPLIT.split(self.doc.title or ""):
-            part = part.strip()
+            # "Physiotherapie am Kanal: Startseite": a colon without a space before it also parts off a page's name
+            sides = [x.strip() for x in part.split(": ")]
+            part = " ".join(x for x in sides if not _PAGE_WORDS.match(x)) if len(sides) == 2 else part.strip()
             if 3 <= len(part) <= 80 and not _PAGE_WORDS.match(part):
                 out.append(Found(part, self.prov("meta", _name_confidence(part, 0.5))))
         if self.kind == "home":
@@ -219,11 +222,13 @@ class GenericBusinessPage:
             for line in self.doc.lines:
                 welcome = welcome_name(line.text) if 1 <= line.level <= 3 else None
                 if welcome:
-                    out.append(Found(welcome, self.prov("heading", 0.45)))
+                    out.append(Found(welcome, self.prov("heading", 0.55)))
                     break
             for line in self.doc.lines:
-                if line.level == 1 and len(line.text) <= 60 and not _PAGE_WORDS.match(line.text):
-                    out.append(Found(line.text, self.prov("heading", 0.3)))
+                # (of "Metzgerei Hülsmann – Qualität vom Fachmann" the part before the dash)
+                head = _TITLE_SPLIT.split(line.text)[0].strip() if line.level == 1 else ""
+                if 3 <= len(head) <= 60 and not _PAGE_WORDS.match(head):
+                    out.append(Found(head, self.prov("heading", 0.3)))
                     break
         tail = self.doc.lines[-40:]
         for line in reversed(tail):

@@ -92,7 +92,7 @@ def _values(votes: list[_Vote]) -> list[Found[Any]]:
 
 def _name(records: Sequence[PageRecord], home_url: str, city: str | None) -> Found[str] | None:
     def names(rec: PageRecord) -> list[Found[str]]:
-        return [Found(_without_city(f.value, city), f.provenance) for f in rec.names]
+        return [Found(_plain_name(f.value, city), f.provenance) for f in rec.names]
 
     votes = _collect(records, names, key=lambda v: v.strip().lower())
     ranked = _ranked(votes, allow_fallback=True)
@@ -100,9 +100,23 @@ def _name(records: Sequence[PageRecord], home_url: str, city: str | None) -> Fou
     # the site's domain or its mail domain spells is the business's.
     hosts = [urlsplit(home_url).hostname or "", *{e.value.rsplit("@", 1)[-1] for r in records for e in r.emails}]
     words = domain_words(hosts)
-    if words:
-        ranked.sort(key=lambda v: (-(_score(v) + 0.1 * domain_affinity(v.best.value, words)), v.order))
+    # A name that two kinds of evidence agree on (the welcome heading and the Impressum) beats a title's segment
+    # repeated by the template on every page.
+    methods: dict[Hashable, set[str]] = defaultdict(set)
+    for rec in records:
+        for f in names(rec):
+            methods[f.value.strip().lower()].add(f.provenance.method)
+
+    def score(v: _Vote) -> float:
+        key = v.best.value.strip().lower()
+        return _score(v) + 0.1 * domain_affinity(v.best.value, words) + 0.05 * (len(methods[key]) - 1)
+
+    ranked.sort(key=lambda v: (-score(v), v.order))
     return ranked[0].best if ranked else None
+
+
+_GENERIC_SUFFIX = re.compile(r"(?:\s+[-–|]\s+|\s+)(?:ihr\s+)?(?:meisterbetrieb|fachbetrieb|innungsbetrieb|"
+                             r"familienbetrieb)$", re.IGNORECASE)
 
 
 def _without_city(name: str, city: str | None) -> str:
@@ -112,6 +126,13 @@ def _without_city(name: str, city: str | None) -> str:
         return name
     town = re.escape(city.split("-")[0].strip())
     short = re.sub(rf"(?:\s*,\s*|\s+in\s+|\s+[-–|]\s+){town}(?:-[\wäöüß-]+)?\s*$", "", name, flags=re.IGNORECASE)
+    return short if len(short) >= 3 else name
+
+
+def _plain_name(name: str, city: str | None) -> str:
+    """The name as the listing shows it: without the town after it and without a trade label tacked on
+    ("Elektro Wiesner Meisterbetrieb")."""
+    short = _GENERIC_SUFFIX.sub("", _without_city(name, city))
     return short if len(short) >= 3 else name
 
 

@@ -81,8 +81,10 @@ _OWNER_CLAUSE = re.compile(r"\s*[,;–-]\s*(?:inhaber(?:in)?|inh\.|vertreten dur
 
 def _provider_line(lines: Sequence[Line]) -> str | None:
     main = [ln for ln in lines if ln.region not in ("nav", "header")]
+    # (a footer's link bar, "Impressum | Datenschutz | Sitemap", introduces nothing)
     strong = [i for i, ln in enumerate(main[:80]) if _PROVIDER_INTRO.search(ln.text) and
-              not re.fullmatch(r"\s*impressum\s*:?\s*", ln.text, re.IGNORECASE)]
+              not re.fullmatch(r"\s*impressum\s*:?\s*", ln.text, re.IGNORECASE) and ln.region != "footer"
+              and ln.text.count(" | ") < 2]
     weak = [i for i, ln in enumerate(main[:80]) if re.fullmatch(r"\s*impressum\s*:?\s*", ln.text, re.IGNORECASE)]
     for i in strong + weak:
         line = main[i]

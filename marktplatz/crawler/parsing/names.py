@@ -22,6 +22,8 @@ _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)$|^[\w-]+_[\w-]+$|^\S*\d{3
 _WELCOME = re.compile(r"^(?:herzlich\s+)?willkommen\s+(?:bei(?:m)?|im|in der|in|auf der (?:website|homepage|seite|"
                       r"internetseite) (?:von|der|des|vom))\s+(?:der\s+|dem\s+|den\s+)?"
                       r"(?P<name>[^!.?]{3,60}?)\s*[!.]?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:ihr|ihre|ihrem|ihrer|ihren|unser|unsere|unserem|unserer|dein|deinem|deiner)\b",
+                         re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{2,4})?\s*)?(?:by\s+)?"
                         r"(?P<name>[^|·•©\n]{3,80})", re.IGNORECASE)
 _COPYRIGHT_TAIL = re.compile(r"\s*(?:[-–,]\s*|\b)(?:alle rechte|all rights|rechte vorbehalten|impressum|datenschutz|"
@@ -49,7 +51,11 @@ def logo_names(doc: Doc) -> list[str]:
 def welcome_name(text: str) -> str | None:
     """"Herzlich willkommen bei Malerbetrieb Kaya!" → "Malerbetrieb Kaya"."""
     m = _WELCOME.match(text.strip())
-    return m.group("name").strip() if m else None
+    name = m.group("name").strip() if m else ""
+    # "Willkommen bei Ihrem Friseur in Herne" greets without a name
+    if not name[:1].isupper() or _POSSESSIVE.match(name):
+        return None
+    return name
 
 
 def copyright_name(text: str) -> str | None:
