@@ -267,3 +267,20 @@ def test_the_impressums_provider_and_the_welcome_agree_over_the_title() -> None:
                    "<p>Sodingen Straße 10</p><p>44627 Herne</p></main><footer><div>Impressum | Datenschutz | "
                    "Sitemap</div><div>Anmelden</div></footer>", title="Impressum - Sonnenschein Herne")
     assert merged(home, imprint).to_feed()["name"] == "Friseursalon Sonnenschein"
+
+
+def test_hours_in_two_columns_read_one_after_the_other() -> None:
+    days = "".join(f"<p>{d}</p>" for d in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"))
+    times = "".join(f"<p>{t}</p>" for t in ("10:00 - 18:00", "10:00 - 18:00", "geschlossen", "10:00 - 20:00",
+                                            "10:00 - 18:00", "09:00 - 14:00"))
+    site = merged(page("", f"<main><h2>Öffnungszeiten</h2><div class='col'>{days}</div><div class='col'>{times}"
+                           "</div></main>"))
+    assert site.to_feed()["opening_hours"] == week({"mo,tu,fr": ["10:00-18:00"]}, th=["10:00-20:00"],
+                                                   sa=["09:00-14:00"])
+
+
+def test_office_hours_are_the_main_schedule_beside_a_course() -> None:
+    site = merged(page("", "<main><h2>Bürozeiten</h2><p>Mo, Mi, Do: 16:00 – 18:30 Uhr</p><h2>Theorieunterricht</h2>"
+                           "<p>Di und Do 18:30 – 20:00 Uhr</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo,we,th": ["16:00-18:30"]})

@@ -19,6 +19,8 @@ from marktplatz.crawler.parsing.hours import HoursResult, Token, _Parser, has_ho
 _MAIN_LABEL = re.compile("|".join(re.escape(w) for w in vocab.MAIN_HOURS_LABELS), re.IGNORECASE)
 _SECONDARY_LABEL = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.SECONDARY_HOURS_LABELS)
                               + r")", re.IGNORECASE)
+_MAIN_COMPOUND = re.compile(r"(?:öffnungs|oeffnungs|geschäfts|geschaefts|büro|buero|praxis|sprech)zeit(?:en)?",
+                            re.IGNORECASE)
 _HOURS_HEADING = re.compile(r"öffnungszeit|oeffnungszeit|offnungszeit|geschäftszeit|sprechzeit|sprechstunde|"
                             r"bürozeit|zeiten\b|opening hours|erreichbarkeit", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß .&/-]{1,40}?)\s*:\s*$")
@@ -53,8 +55,9 @@ def label_kind(label: str | None) -> str:
     """'main' for opening-hours words, 'secondary' for Werkstatt/Sprechstunde/Küche..., else 'neutral'."""
     if not label:
         return "neutral"
-    if _SECONDARY_LABEL.search(label):
-        # "Öffnungszeiten Werkstatt" is the workshop's; "Sprechzeiten" is a practice's main schedule.
+    # "Öffnungszeiten Werkstatt" is the workshop's; "Sprechzeiten" is a practice's main schedule, and "Bürozeiten"
+    # the office's, whatever words their compounds hold ("büro").
+    if _SECONDARY_LABEL.search(_MAIN_COMPOUND.sub(" ", label)):
         return "secondary"
     if _MAIN_LABEL.search(label):
         return "main"
@@ -138,11 +141,32 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
     close()
     for seg in segments:
         parser = _Parser()
-        for toks in seg.tokens:
+        for toks in _paired_columns(seg.tokens):
             parser.feed(toks)
         seg.result = parser.result()
     return [s for s in segments if s.result is not None and (s.result.found or s.result.appointment_days or
                                                               s.result.notes)]
+
+
+def _paired_columns(tokens: list[Sequence[Token]]) -> list[Sequence[Token]]:
+    """A schedule laid out in two columns read one after the other (a site builder's grid: seven day names, then
+    seven times) back into rows: the k-th day with the k-th time."""
+    def only(toks: Sequence[Token], kinds: tuple[str, ...]) -> bool:
+        return bool(toks) and all(t.kind in kinds for t in toks)
+
+    out = list(tokens)
+    i = 0
+    while i < len(out):
+        k = 0
+        while i + k < len(out) and only(out[i + k], ("day", "group", "dash")):
+            k += 1
+        times = out[i + k:i + 2 * k]
+        if k >= 3 and len(times) == k and all(only(t, ("time", "dash", "closed", "sep", "brk")) for t in times):
+            out[i:i + 2 * k] = [(*d, *t) for d, t in zip(out[i:i + k], times, strict=True)]
+            i += k
+        else:
+            i += max(k, 1)
+    return out
 
 
 # A cheap test before tokenising: a time range, a day word, or a closed/appointment word. Substring tests on the
