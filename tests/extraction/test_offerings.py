@@ -253,3 +253,11 @@ def test_a_tables_offer_column_and_a_plain_section_label() -> None:
 def test_offers_found_at_us() -> None:
     assert offerings("<main><p>Außerdem finden Sie bei uns Beet- und Balkonpflanzen, Grabgestecke und den "
                      "Fleurop-Service.</p></main>") == ["Beet- und Balkonpflanzen", "Grabgestecke", "Fleurop-Service"]
+
+
+def test_the_menus_services_under_leistungen() -> None:
+    menu = ("<header><nav><ul><li><a href='/'>Start</a></li><li><a href='/leistungen'>Leistungen</a><ul class="
+            "'sub-menu'><li><a href='/heizung'>Heizung</a></li><li><a href='/sanitaer'>Sanitär</a></li></ul></li>"
+            "<li><a href='/ueber-uns'>Über uns</a><ul><li><a href='/team'>Team</a></li><li><a href='/jobs'>Jobs</a>"
+            "</li></ul></li></ul></nav></header>")
+    assert offerings(menu + "<main><h1>Willkommen</h1></main>") == ["Heizung", "Sanitär"]

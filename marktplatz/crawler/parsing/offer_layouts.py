@@ -4,14 +4,15 @@ Small businesses often put their services right under the greeting: "Wohnen mit 
 "Polsterei", "Gardinen", "Sonnenschutz", "Bodenbeläge", or a list of five services, with no "Leistungen" heading.
 These layouts are read only on a home or offer page, and each candidate must look like a service: short, no
 sentence, no call to action, no contact data or hours under it, and not a section every site has (Kontakt,
-Öffnungszeiten, Über uns, Team, Warum wir?).
+Öffnungszeiten, Über uns, Team, Warum wir?). The menu's "Leistungen" entry with a sub-menu of services names
+them too, on every page.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from marktplatz.crawler.parsing.dom import Doc, Line
 
@@ -95,3 +96,19 @@ def bare_lists(doc: Doc) -> Iterator[Line]:
         if head >= 0 and _OTHER_SECTION.search(doc.lines[head].text):
             continue
         yield from items
+
+
+def menu_offers(doc: Doc, is_offer_label: Callable[[str], bool]) -> list[str]:
+    """The entries of a menu's sub-menu under an offer label ("Leistungen" › "Heizung", "Sanitär", "Solartechnik")."""
+    out: list[str] = []
+    for item in doc.root.xpath("//li[ul or ol]")[:40]:
+        links = item.xpath("./a | ./span | ./div/a")
+        label = " ".join((links[0].text_content() if links else (item.text or "")).split())
+        if not label or len(label.split()) > 3 or not is_offer_label(label):
+            continue
+        for sub in item.xpath("./ul/li | ./ol/li")[:30]:
+            entry = sub.xpath("./a | ./span")
+            text = " ".join((entry[0].text_content() if entry else sub.text_content()).split())
+            if text and text not in out and _looks_like_service(text, MAX_WORDS + 1):
+                out.append(text)
+    return out

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line
-from marktplatz.crawler.parsing.offer_layouts import CONTACT_DATA, bare_lists, card_headings
+from marktplatz.crawler.parsing.offer_layouts import CONTACT_DATA, bare_lists, card_headings, menu_offers
 
 _OFFER_HEADING = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.OFFERING_HEADINGS) + r")",
                             re.IGNORECASE)
@@ -310,7 +310,9 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                 found = []
             for item in found:
                 add(item, line.index, "text", 0.5)
-    # 5. A home or offer page's cards and bare lists, with no offer heading above them.
+    # 5. The menu's sub-menu under "Leistungen"; a home or offer page's cards and bare lists, with no offer heading.
+    for text in menu_offers(doc, is_offer_heading):
+        add(text, 0, "text", 0.6)
     if home or offer_page:
         for ln in (*card_headings(doc), *bare_lists(doc)):
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
