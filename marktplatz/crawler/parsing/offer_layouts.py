@@ -18,13 +18,13 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 
 # Headings of the parts of a page that are not about offers.
 _OTHER_SECTION = re.compile(
-    r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|\bzeiten\b|\bkontakt(?:\b|daten|formular|aufnahme)|anfahrt|"
-    r"\badresse|anschrift|so finden sie|standort|über uns|ueber uns|über mich|\bteam\b|wir über uns|warum|vorteil|"
-    r"zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|download|\blinks\b|\bpartner\b|referenz|\bkunden\b|"
-    r"kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|stellenangebot|bewerb|ausbildung|impressum|datenschutz|"
-    r"rechtlich|\bfaq\b|\bfragen\b|zertifi|auszeichnung|mitglied|geschichte|philosophie|galerie|impression|"
-    r"\bpresse\b|newsletter|social|folgen sie|besuchen sie|rufen sie|schreiben sie|urlaub|\bferien\b|hinweis|"
-    r"wichtig|sitemap|\bmenü\b|navigation|cookie|einstellungen",
+    r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|\bzeiten\b|"
+    r"\bkontakt(?:\b|daten|formular|aufnahme)|anfahrt|\badresse|anschrift|so finden sie|standort|über uns|"
+    r"ueber uns|über mich|\bteam\b|wir über uns|warum|vorteil|zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|"
+    r"download|\blinks\b|\bpartner\b|referenz|\bkunden\b|kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|"
+    r"stellenangebot|bewerb|ausbildung|impressum|datenschutz|rechtlich|\bfaq\b|\bfragen\b|zertifi|auszeichnung|"
+    r"mitglied|geschichte|philosophie|galerie|impression|\bpresse\b|newsletter|social|folgen sie|besuchen sie|"
+    r"rufen sie|schreiben sie|urlaub|\bferien\b|hinweis|wichtig|sitemap|\bmenü\b|navigation|cookie|einstellungen",
     re.IGNORECASE)
 # Selling points and greetings shown as cards: no offers.
 _NOT_SERVICE = re.compile(
