@@ -232,10 +232,12 @@ class GenericBusinessPage:
                     break
         tail = self.doc.lines[-40:]
         for line in reversed(tail):
-            owner = copyright_name(line.text) if line.region == "footer" or "©" in line.text else None
+            low = line.text.lower() if line.region == "footer" or "©" in line.text else ""
+            owner = copyright_name(line.text) if "©" in low or "(c)" in low or "copyright" in low else None
             if owner:
                 # A theme's or web designer's own notice ("© HTML5 UP" beside "Design by HTML5 UP") names them.
-                if not any(owner in other.text[m.start():] for other in tail if (m := _CREDIT.search(other.text))):
+                if not any(owner in other.text[m.start():] for other in tail
+                           if owner in other.text and (m := _CREDIT.search(other.text))):
                     out.append(Found(owner, self.prov("text", 0.35)))
                 break
         return out

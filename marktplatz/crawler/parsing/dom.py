@@ -40,6 +40,7 @@ _TOKEN_REGION = {"footer": "footer", "colophon": "footer", "copyright": "footer"
                  "navigation": "nav", "menu": "nav", "mainmenu": "nav", "main-menu": "nav", "topbar": "header",
                  "header": "header", "masthead": "header", "site-header": "header", "sidebar": "aside"}
 _REGION_HINT = re.compile(r"foot|nav|menu|head|mast|colophon|copyright|sidebar|topbar", re.IGNORECASE)
+_TABS = re.compile(r"\bnav-(?:tabs|pills)\b")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Words that end where their inline element ends: a day or a contact label in one <span> and its value in the next,
@@ -122,12 +123,12 @@ def _region_of(el: html.HtmlElement) -> str | None:
     role = el.get("role")
     if role and role in REGION_ROLES:
         return REGION_ROLES[role]
-    # Bootstrap's tabs are styled as navigation ("nav nav-tabs") but switch between parts of the content
-    if role == "tablist" or re.search(r"\bnav-(?:tabs|pills)\b", el.get("class") or ""):
-        return None
     for attr in ("id", "class"):
         value = el.get(attr)
         if value and _REGION_HINT.search(value):
+            # Bootstrap's tabs are styled as navigation ("nav nav-tabs") but switch between parts of the content
+            if role == "tablist" or _TABS.search(value):
+                return None
             for token in value.lower().split():
                 m = _REGION_TOKEN.match(token)
                 if m:

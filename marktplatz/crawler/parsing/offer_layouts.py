@@ -50,20 +50,25 @@ def _looks_like_service(text: str, max_words: int = MAX_WORDS) -> bool:
 def card_headings(doc: Doc) -> Iterator[Line]:
     """Headings of a grid of at least three cards: headings of one level, each followed by at most a few lines of
     description (no contact data, no hours: those are the footer's widgets)."""
-    lines = doc.lines
-    heads = [ln for ln in lines if 2 <= ln.level <= 5 and ln.region == "main"]
     run: list[Line] = []
-    for head in heads:
-        if run and (head.level != run[-1].level or head.index - run[-1].index - 1 > MAX_CARD_LINES or
-                    any(1 <= ln.level <= 6 for ln in lines[run[-1].index + 1:head.index])):
+    for head in doc.lines:
+        if not 1 <= head.level <= 6:
+            continue
+        if run and (head.level != run[-1].level or head.index - run[-1].index - 1 > MAX_CARD_LINES):
             yield from _grid(doc, run)
             run = []
-        run.append(head)
+        if 2 <= head.level <= 5 and head.region == "main":
+            run.append(head)
+        elif run:  # another kind of heading between two cards ends the grid
+            yield from _grid(doc, run)
+            run = []
     yield from _grid(doc, run)
 
 
 def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
-    above = run[0].heading if run else -1
+    if len(run) < 3:
+        return
+    above = run[0].heading
     if above >= 0 and _OTHER_SECTION.search(doc.lines[above].text):
         return  # the team's cards under "Unser Team", the branches under "Standorte"
     cards = []
