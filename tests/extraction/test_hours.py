@@ -151,6 +151,10 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
 
 # Texts that state no weekly schedule: nothing may be guessed from them.
 NO_WEEK = [
+    # a phone number's digit groups and a sentence starting with "So" are no hours
+    "So erreichen Sie uns: T: +49 234 56 43 21-0",
+    "Bestellungen zum Abholen: 0 23 23 - 3 81 09",
+    "Sie erreichen uns werktags – wir melden uns innerhalb von 24 Stunden.",
     "Termin nach Vereinbarung",
     "Öffnungszeiten nach telefonischer Vereinbarung",
     "Wir sind eine Bestellpraxis: nur mit Termin.",

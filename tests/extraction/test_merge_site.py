@@ -284,3 +284,21 @@ def test_office_hours_are_the_main_schedule_beside_a_course() -> None:
                            "<p>Di und Do 18:30 – 20:00 Uhr</p></main>"))
     assert site.opening_hours is not None
     assert site.opening_hours.value.week == week({"mo,we,th": ["16:00-18:30"]})
+
+
+def test_a_services_own_times_and_dated_exceptions_do_not_change_the_week() -> None:
+    rows = "".join(f"<tr><td>{d}</td><td>8:00 - 12:00 Uhr</td></tr>" for d in ("Montag", "Dienstag", "Freitag"))
+    site = merged(page("", f"<main><h2>Sprechzeiten</h2><table>{rows}</table><p>Blutabnahmen täglich von 7:30 bis "
+                           "9:00 Uhr (nüchtern).</p></main>"))
+    assert site.to_feed()["opening_hours"] == week({"mo,tu,fr": ["08:00-12:00"]})
+    assert [o.value.label for o in site.other_hours] == ["Blutabnahmen"]
+    site = merged(page("", "<main><h2>Öffnungszeiten</h2><ul><li>Montag – Freitag 8.30 – 18.30 Uhr</li><li>Sonntag "
+                           "10.00 – 12.00 Uhr</li></ul><p>Sonderöffnungszeiten: Muttertag 8–13 Uhr · Silvester 8–14 Uhr"
+                           "</p></main>"))
+    assert site.to_feed()["opening_hours"] == week({"mo-fr": ["08:30-18:30"]}, su=["10:00-12:00"])
+
+
+def test_a_brunch_is_a_side_schedule_and_a_prose_heading_names_the_hours() -> None:
+    site = merged(page("", "<main><h3>Sonntagsbrunch</h3><p>Jeden Sonntag 10–14 Uhr, Reservierung empfohlen.</p>"
+                           "<h2>Wann wir für euch da sind</h2><p>Mittwoch bis Sonntag von 10 bis 18 Uhr.</p></main>"))
+    assert site.to_feed()["opening_hours"] == week({"we-su": ["10:00-18:00"]})

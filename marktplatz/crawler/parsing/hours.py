@@ -32,7 +32,8 @@ _MONTH_ALTS = sorted(_MONTHS, key=len, reverse=True)
 _TOKEN_RE = re.compile(
     r"(?P<date>(?<![\d.:])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.(?:\s?(?:19|20)?\d{2}(?!\d))?(?![\d:])"
     r"|(?<![\d.:])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:" + "|".join(_MONTH_ALTS) + r")\b\.?(?:\s?(?:19|20)\d{2})?)"
-    r"|(?P<always>rund um die uhr|24\s?stunden|24/7)"
+    r"|(?P<always>rund um die uhr|24/7"
+    r"|24\s?(?:stunden|std\.?)(?=\s(?:am tag|täglich|geöffnet|offen|erreichbar|für sie)))"
     r"|(?P<time>(?<![\d.,:])(?:[01]?\d|2[0-4])(?:\s?[:.]\s?[0-5]\d)?(?!\s?[.,]\d)(?![\d%€$]|\s?(?:€|eur\b|euro|%|"
     r"jahr|kg|km|min\b|minuten|personen|plätze|std\b|stunden|stück|tage|wochen|monat|m²|qm|cm|mm|ml|g\b|x\b|"
     r"\.\d)))(?:\s?(?:uhr|h\b|hrs?\b|o'clock))?"
@@ -53,6 +54,13 @@ _TOKEN_RE = re.compile(
     re.IGNORECASE,
 )
 _EXCEPT = frozenset(("außer", "ausser", "ausgenommen", "except"))
+_PHONE_HINT = re.compile(r"\+\s?49|\b0\s?\d")
+_PHONE_NUMBER = re.compile(r"(?:\+\s?49|\(?\b0)(?:[\s/()\-–]*\d){6,}")
+# A lower-case word after an ambiguous abbreviation that does not go on a schedule ("So erreichen", "Do it").
+_PROSE_AFTER = re.compile(r"\s+(?!(?:bis|und|von|ab|geschlossen|nach|sowie|u\.|geöffnet|offen|zu|nur|jeweils|"
+                          r"durchgehend|auf|ruhetag|closed|from|to|and|außer|ausser|rund|vormittags?|nachmittags?|"
+                          r"morgens|abends|mittags|ganztags|ganztägig|ist|sind|haben|hat|bleibt|bleiben|bzw|oder|"
+                          r"frei|im|am|ab|in|sowie|auch|erst|schon|wieder)\b)[a-zäöüß]{2,}")
 _FILLER = frozenset(("von", "uhr", "durchgehend", "geöffnet", "geoeffnet", "offen", "open", "jeweils", "am", "an",
                      "den", "vom", "from", "zwischen", "und", "zeit", "zeiten", "sowie", "auch", "nur", "immer",
                      "wir", "sind", "haben", "für", "sie", "da", "hours", "täglich", "sprechzeiten", "öffnungszeiten",
@@ -80,6 +88,8 @@ def _minutes(text: str) -> int | None:
 def tokenize(text: str) -> tuple[Token, ...]:
     """The schedule tokens of a text (memoised: footers repeat on every page; tokens are never mutated)."""
     out: list[Token] = []
+    # A phone number's digit groups read like times ("0 23 23 - 3 81 09" holds "23 - 3"): they are no schedule.
+    text = _PHONE_NUMBER.sub(" ", text) if _PHONE_HINT.search(text) else text
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "word"
         raw = m.group(0)
@@ -87,8 +97,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if kind == "dayx":
             word = m.group("day").lower()
             dotted = bool(m.group("dot"))
-            if (word in vocab.AMBIGUOUS_DAY_ABBREVIATIONS and not dotted
-                    and not m.group("day")[0].isupper() and not m.group("half")):
+            first = not text[:m.start()].strip()
+            if word in vocab.AMBIGUOUS_DAY_ABBREVIATIONS and not dotted and not m.group("half") and (
+                    not m.group("day")[0].isupper() or (first and _PROSE_AFTER.match(text, m.end()))):
+                # "so lange", and "So erreichen Sie uns" at a sentence's start: words, not Sunday
                 out.append(Token("word", low, raw))
                 continue
             half = (m.group("half") or "").lower()

@@ -18,16 +18,28 @@ from marktplatz.crawler.parsing.hours import HoursResult, Token, _Parser, has_ho
 
 _MAIN_LABEL = re.compile("|".join(re.escape(w) for w in vocab.MAIN_HOURS_LABELS), re.IGNORECASE)
 _SECONDARY_LABEL = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.SECONDARY_HOURS_LABELS)
-                              + r")", re.IGNORECASE)
+                              + r")|(?:" + "|".join(re.escape(w) for w in vocab.SECONDARY_HOURS_LABELS
+                                                    if w not in ("café", "cafe", "bistro", "restaurant", "laden"))
+                              + r")$", re.IGNORECASE)
+# (the second half: a compound's last word is what it names, "Sonntagsbrunch" is a brunch, "Kfz-Werkstatt" a
+# workshop; not the business words a café's or restaurant's own name ends in)
 _MAIN_COMPOUND = re.compile(r"(?:öffnungs|oeffnungs|geschäfts|geschaefts|büro|buero|praxis|sprech)zeit(?:en)?",
                             re.IGNORECASE)
 _HOURS_HEADING = re.compile(r"öffnungszeit|oeffnungszeit|offnungszeit|geschäftszeit|sprechzeit|sprechstunde|"
                             r"bürozeit|zeiten\b|opening hours|erreichbarkeit", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß .&/-]{1,40}?)\s*:\s*$")
+_SUBJECT = re.compile(r"^\s*([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜa-zäöüß]+)?)\s+$")
+_NOT_SUBJECT = frozenset(("geöffnet", "geoeffnet", "öffnungszeiten", "sprechzeiten", "jeden", "jede", "immer", "auch",
+                          "sowie", "außer", "ausser", "nur", "und", "oder", "täglich", "werktags", "wochentags",
+                          "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
+                          "vormittags", "nachmittags", "morgens", "abends", "mittags", "zusätzlich", "außerdem",
+                          "ebenfalls", "dann", "sonst", "heute", "aktuell", "bitte", "termine", "geschlossen"))
 _VACATION = re.compile(r"betriebsurlaub|betriebsferien|urlaub|sommerpause|winterpause", re.IGNORECASE)
 # A dated closure anywhere on a page ("Am 24.12. geschlossen", "Heiligabend geschlossen") is an hours note.
 _DATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\b)|heiligabend|silvester|weihnacht|ostern|"
                     r"pfingst|feiertag", re.IGNORECASE)
+_SPECIAL_DAY = re.compile(r"sonderöffnung|heiligabend|silvester|weihnacht|oster|pfingst|muttertag|valentinstag|"
+                          r"rosenmontag|karneval|verkaufsoffen|\b\d{1,2}\.\s?\d{1,2}\.", re.IGNORECASE)
 _CLOSED_WORD = re.compile(r"geschlossen|ruhetag|closed|betriebsruhe|bleibt zu", re.IGNORECASE)
 MAX_LINE = 500
 
@@ -72,8 +84,10 @@ def is_note_text(text: str) -> bool:
     return any(w in low for w in _NOTE_WORDS)
 
 
-def _inline_label(line: Line, tokens: Sequence[Token]) -> str | None:
-    """"Werkstatt: Mo-Fr 8-17" → "Werkstatt" (text before the first day, when short and ending with a colon)."""
+def _inline_label(line: Line, tokens: Sequence[Token]) -> tuple[str | None, bool]:
+    """"Werkstatt: Mo-Fr 8-17" → ("Werkstatt", True): the text before the first day, when short and ending with a
+    colon; or a sentence's subject without one, "Blutabnahmen täglich von 7:30 bis 9:00 Uhr" → ("Blutabnahmen",
+    False)."""
     text = line.text
     for tok in tokens:
         if tok.kind in ("day", "group"):
@@ -81,9 +95,12 @@ def _inline_label(line: Line, tokens: Sequence[Token]) -> str | None:
             if pos > 0:
                 m = _INLINE_LABEL.match(text[:pos])
                 if m and not any(ch.isdigit() for ch in m.group(1)):
-                    return m.group(1).strip()
+                    return m.group(1).strip(), True
+                m = _SUBJECT.match(text[:pos])
+                if m and m.group(1).lower() not in _NOT_SUBJECT:
+                    return m.group(1), False
             break
-    return None
+    return None, False
 
 
 def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[Segment]:
@@ -122,11 +139,17 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             label, label_line = text.rstrip(": "), line.index
             continue
         useful = hoursy or any(t.kind in ("closed", "appt", "always") for t in tokens)
+        if useful and _SPECIAL_DAY.search(text) and not any(t.kind in ("day", "group") for t in tokens):
+            # "Sonderöffnungszeiten: Heiligabend 8–13 Uhr" under the week: dated exceptions (read as special
+            # hours), not more hours for the last weekday named
+            continue
         if useful and (hoursy or cur is not None):
-            inline = _inline_label(line, tokens)
-            if cur is not None and inline and "secondary" in (label_kind(inline), label_kind(cur.label)) \
-                    and label_kind(inline) != label_kind(cur.label):
-                # "Mittagstisch: Di-Fr 12-14 Uhr" right under the opening hours is the lunch menu's own schedule
+            inline, colon = _inline_label(line, tokens)
+            kind = label_kind(inline)
+            if cur is not None and inline and kind != label_kind(cur.label) and (
+                    "secondary" in (kind, label_kind(cur.label)) or (not colon and kind != "main")):
+                # "Mittagstisch: Di-Fr 12-14 Uhr" right under the opening hours is the lunch menu's own schedule,
+                # and "Blutabnahmen täglich 7:30-9:00" under a practice's hours the blood tests'
                 close()
             if cur is None:
                 near = label if label_line >= 0 and line.index - label_line <= 12 else None

@@ -59,7 +59,8 @@ AFTERNOON_WORDS = ("nachmittag", "nachmittags", "abends")
 MAIN_HOURS_LABELS = ("öffnungszeit", "oeffnungszeit", "offnungszeit", "geschäftszeit", "geschaeftszeit",
                      "ladenöffnung", "ladenzeit", "verkauf", "laden", "geschäft", "shop", "filiale", "bürozeit",
                      "buerozeit", "kanzlei", "praxiszeit", "praxis", "opening", "hours", "zeiten", "sprechzeit",
-                     "sprechzeiten", "unsere zeiten", "erreichbarkeit", "besuchszeit", "service-zeiten")
+                     "sprechzeiten", "unsere zeiten", "erreichbarkeit", "besuchszeit", "service-zeiten",
+                     "für sie da", "für euch da", "wann wir", "geöffnet")
 # Labels naming a secondary schedule: kept apart in `other_hours` when another schedule exists.
 SECONDARY_HOURS_LABELS = ("werkstatt", "sprechstunde", "küche", "kueche", "café", "cafe", "bistro", "restaurant",
                           "mittagstisch", "telefon", "telefonisch", "hotline", "annahme", "reparatur", "service",
