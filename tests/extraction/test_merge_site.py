@@ -302,3 +302,19 @@ def test_a_brunch_is_a_side_schedule_and_a_prose_heading_names_the_hours() -> No
     site = merged(page("", "<main><h3>Sonntagsbrunch</h3><p>Jeden Sonntag 10–14 Uhr, Reservierung empfohlen.</p>"
                            "<h2>Wann wir für euch da sind</h2><p>Mittwoch bis Sonntag von 10 bis 18 Uhr.</p></main>"))
     assert site.to_feed()["opening_hours"] == week({"we-su": ["10:00-18:00"]})
+
+
+def test_a_neighbours_address_in_a_paragraph_does_not_take_the_business_number() -> None:
+    home = page("", "<main><h1>Willkommen in der Praxis</h1><p>Termine unter 0209/5 87 93 10.</p><p>Am Wochenende "
+                    "wenden Sie sich bitte an die Tierklinik Nord, Kanalstraße 210, 45888 Gelsenkirchen, Tel. 0209 "
+                    "9123400.</p><h3>Kontakt</h3><p>Zum Stadtgarten 9</p><p>45897 Gelsenkirchen</p><p>Tel.: 0209/5 87 "
+                    "93 10</p></main>")
+    imprint = page("impressum/", "<main><h1>Impressum</h1><p>Tierarztpraxis am Stadtgarten</p><p>Zum Stadtgarten 9, "
+                                 "45897 Gelsenkirchen</p><p>Telefon: 0209/5 87 93 10</p></main>")
+    assert merged(home, imprint).to_feed()["phones"] == ["+492095879310"]
+
+
+def test_a_number_the_page_refers_to_is_not_the_business_number() -> None:
+    site = merged(page("", "<main><p>Außerhalb unserer Öffnungszeiten finden Sie die nächste Notdienstapotheke unter "
+                           "0800 00 22 8 33.</p></main>" + FOOTER))
+    assert site.to_feed()["phones"] == ["+492323123456"]

@@ -64,6 +64,9 @@ _PAGE_WORDS = re.compile(r"^(?:startseite|start|home|willkommen.*|herzlich willk
                          re.IGNORECASE)
 # A host name where a site builder puts the site's name by default ("maler-kaya.jimdo.com", "www.maler-kaya.de").
 _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
+_REFERRAL = re.compile(r"nächste\w*\s+(?:notdienst|apotheke|praxis|tierklinik|klinik)|notdienstapotheke|"
+                       r"wenden sie sich (?:bitte )?an|bereitschaftsdienst|giftnotruf|116\s?117|vertretung:|"
+                       r"vertreten durch die praxis", re.IGNORECASE)
 _CREDIT = re.compile(r"design|theme|template|powered|erstellt|realisiert|umsetzung|programmiert|made with|"
                      r"entwickelt", re.IGNORECASE)
 _IMPRESSUM_WORD = re.compile(r"\b(?:impressum|imprint|anbieterkennzeichnung|legal notice)\b", re.IGNORECASE)
@@ -272,6 +275,8 @@ class GenericBusinessPage:
         for hit in self.phone_hits:
             if self._in_location(hit.line) is not None:
                 continue
+            if not hit.labelled and _REFERRAL.search(self.doc.lines[hit.line].text):
+                continue  # "die nächste Notdienstapotheke finden Sie unter 0800 …": someone else's number
             method = base or hit.method
             conf = CONFIDENCE[method] - (0 if hit.labelled else 0.15)
             found = Found(hit.e164, self.prov(method, conf))

@@ -260,7 +260,11 @@ def _contacts(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_
     fax_numbers = {k for k, v in fax.items() if not v.fallback_only} or set(fax)
     # ... unless a "Tel./Fax" label said it is both.
     fax_numbers -= {n for r in records for n in r.voice_and_fax}
-    branch_numbers = {p for loc in branch_locs for p in loc.phones + loc.fax}
+    # A number of the main address's block or of the Impressum is the business's own, whatever other block (a
+    # neighbour's address quoted in a paragraph) also holds it.
+    own = {p for loc in main_locs for p in loc.phones + loc.fax} | \
+        {f.value for r in records if r.kind == "impressum" for f in (*r.phones, *r.fax)}
+    branch_numbers = {p for loc in branch_locs for p in loc.phones + loc.fax} - own
     voice_ranked = [v for v in _ranked(voice) if v.best.value not in fax_numbers]
     if not voice_ranked:
         voice_ranked = [v for v in _ranked(voice, allow_fallback=True) if v.best.value not in fax_numbers]
