@@ -275,7 +275,7 @@ class GenericBusinessPage:
         for hit in self.phone_hits:
             if self._in_location(hit.line) is not None:
                 continue
-            if not hit.labelled and _REFERRAL.search(self.doc.lines[hit.line].text):
+            if _REFERRAL.search(self.doc.lines[hit.line].text):
                 continue  # "die nächste Notdienstapotheke finden Sie unter 0800 …": someone else's number
             method = base or hit.method
             conf = CONFIDENCE[method] - (0 if hit.labelled else 0.15)
