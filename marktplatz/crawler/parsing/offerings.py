@@ -18,8 +18,9 @@ from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line
 from marktplatz.crawler.parsing.offer_layouts import CONTACT_DATA, bare_lists, card_headings, menu_offers
 
-_OFFER_HEADING = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.OFFERING_HEADINGS) + r")",
-                            re.IGNORECASE)
+_OFFER_HEADING = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.OFFERING_HEADINGS) + r")"
+                            # a compound's last word names it: "Unterrichtsangebote", "Pflegeleistungen"
+                            r"|(?:angebote?|leistungen|sortiment|behandlungen|therapien|kurse)\b", re.IGNORECASE)
 _NOT_OFFER = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.NOT_OFFERING_WORDS)
                         + r")(?![a-zäöü])",
                         re.IGNORECASE)

@@ -150,7 +150,9 @@ OFFERING_HEADINGS = ("leistung", "angebot", "unser service", "unsere services", 
                      "behandlung", "rechtsgebiet", "fachgebiet", "tätigkeitsschwerpunkt", "schwerpunkt",
                      "was ich mache", "was wir machen", "was wir tun", "unsere arbeit", "portfolio", "preise",
                      "preisliste", "menü", "karte", "unser angebot", "das bieten wir", "kompetenz",
-                     "dienstleistung", "kurse", "spezialisiert", "sorten")
+                     "dienstleistung", "kurse", "spezialisiert", "sorten", "was wir für sie tun",
+                     "bei uns finden sie", "bei uns gibt es", "bei uns gibt's", "bei uns erhalten sie",
+                     "unsere fächer", "unterricht")
 # Verbs that introduce an inline enumeration of offerings in prose ("Wir bieten ... A, B und C an").
 OFFERING_VERBS = ("bieten", "bietet", "biete", "anbieten", "führen", "verkaufen", "spezialisiert auf",
                   "spezialisiert", "gehören", "umfasst", "umfassen", "erhalten sie", "finden sie bei uns",
