@@ -41,6 +41,11 @@ MAX_WORDS = 5
 MAX_CARD_LINES = 4
 
 
+def other_section(text: str) -> bool:
+    """Whether a heading names a part of a page that is not about offers (Kontakt, Öffnungszeiten, Team …)."""
+    return bool(_OTHER_SECTION.search(text))
+
+
 def _looks_like_service(text: str, max_words: int = MAX_WORDS) -> bool:
     t = text.strip()
     return 3 <= len(t) <= 60 and len(t.split()) <= max_words and not t.endswith(".") and \

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line
-from marktplatz.crawler.parsing.offer_layouts import CONTACT_DATA, bare_lists, card_headings, menu_offers
+from marktplatz.crawler.parsing.offer_layouts import (
+    CONTACT_DATA,
+    bare_lists,
+    card_headings,
+    menu_offers,
+    other_section,
+)
 
 _OFFER_HEADING = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.OFFERING_HEADINGS) + r")"
                             # a compound's last word names it: "Unterrichtsangebote", "Pflegeleistungen"
@@ -259,10 +265,21 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                 add(text, idx, "table", 0.7)
             continue
         section = list(_section_lines(doc, head)) if head.level else list(_following_list(doc, head))
-        for s in _section_items(section)[:60]:
+        if not section and not head.level:
+            # a label styled as text ("UNSERE LEISTUNGEN" in a site builder's paragraph): what follows it
+            section = list(_plain_section(doc, head))
+        items = _section_items(section)
+        for s in items[:60]:
             if not (s.level and is_section_name(s.text)):
                 text = s.text if s.level else list_item(_BULLET.sub("", s.text))
                 add(text, s.index, "heading" if s.level else "text", 0.75)
+        if not items:
+            # one line of offers set apart by dots or bars ("Hosen kürzen · Reißverschluss ersetzen · …")
+            for s in section[:2]:
+                parts = [p.strip() for p in _SEPARATED.split(s.text)]
+                if len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts):
+                    for part in parts:
+                        add(part, s.index, "text", 0.7)
         priced: set[int] = set()
         if section:
             for name, idx in _price_list_items(doc, section[0].index, section[-1].index + 1):
@@ -390,6 +407,9 @@ def _line_list(section: list[Line]) -> list[Line]:
     # in a price list, whose short lines are categories and variants for the price-list reader
     if any(_PRICE.search(s.text) for s in section):
         return []
+    titled = _titled_paragraphs(plain)
+    if titled:
+        return titled
     run = []
     for s in plain:
         if s.in_table or not _short_line(s) or (run and s.index != run[-1].index + 1):
@@ -399,6 +419,14 @@ def _line_list(section: list[Line]) -> list[Line]:
         else:
             run.append(s)
     return _card_titles(run) if len(run) >= 3 else []
+
+
+def _titled_paragraphs(lines: list[Line]) -> list[Line]:
+    """Offers each written as a short title line with a sentence under it ("Krankengymnastik" / "Aktive und passive
+    Übungen zur …."): the titles, when at least three follow one another that way."""
+    titles = [a for a, b in itertools.pairwise(lines) if b.index == a.index + 1 and _short_line(a) and
+              b.text.endswith((".", "!")) and len(b.text.split()) > len(a.text.split()) + 2]
+    return titles if len(titles) >= 3 else []
 
 
 def _card_titles(run: list[Line]) -> list[Line]:
@@ -420,6 +448,15 @@ def _short_line(line: Line) -> bool:
     # (a teaser trailing off, "Ob Sportflitzer …", is no offer either; nor an address block's lines)
     return len(text.split()) <= MAX_LINE_ITEM_WORDS and not text.endswith((".", "!", "?", ":", "…")) and \
         not text.startswith(("…", "...")) and not _HOURS_LIKE.search(text) and not CONTACT_DATA.search(text)
+
+
+def _plain_section(doc: Doc, label: Line) -> Iterator[Line]:
+    """The lines after a label styled as text, up to the next heading or the next such label ("Öffnungszeiten")."""
+    for line in doc.lines[label.index + 1:label.index + 41]:
+        if line.level or line.region != label.region or (len(line.text.split()) <= 3 and (
+                is_section_name(line.text) or other_section(line.text))):
+            return
+        yield line
 
 
 def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
