@@ -276,7 +276,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         if not items:
             # one line of offers set apart by dots or bars ("Hosen kürzen · Reißverschluss ersetzen · …")
             for s in section[:2]:
-                parts = [p.strip() for p in _SEPARATED.split(s.text)]
+                parts = [p.strip() for p in _SEPARATED.split(s.text)] if not s.in_table else []
                 if len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts):
                     for part in parts:
                         add(part, s.index, "text", 0.7)
