@@ -261,3 +261,21 @@ def test_the_menus_services_under_leistungen() -> None:
             "<li><a href='/ueber-uns'>Über uns</a><ul><li><a href='/team'>Team</a></li><li><a href='/jobs'>Jobs</a>"
             "</li></ul></li></ul></nav></header>")
     assert offerings(menu + "<main><h1>Willkommen</h1></main>") == ["Heizung", "Sanitär"]
+
+
+def test_clauses_audiences_and_shop_buttons_are_no_offers() -> None:
+    # a list of whom a business serves, a list that opens with a clause, a shop's buttons and a handle
+    assert offerings("<main><p>Mit über 120 Mitarbeitenden betreuen wir Büros, Praxen, Wohnanlagen und "
+                     "Industrieobjekte – zuverlässig.</p></main>") == []
+    assert offerings("<main><p>Im Trauerfall stehen wir Ihnen mit Erfahrung, Ruhe und Einfühlungsvermögen zur Seite – "
+                     "seit vier Generationen.</p></main>") == []
+    assert offerings("<main><h2>Unser Sortiment</h2><ul><li>E-Bike City 349,00 € In den Warenkorb</li><li>Helm</li>"
+                     "<li>Schloss</li><li>bluetezeit.herne</li></ul></main>") == ["Helm", "Schloss"]
+    # "für Gewerbe und Vermieter" is whom the E-Check is for
+    assert offerings("<main><p>Unser Leistungsspektrum umfasst die Elektroinstallation, Wallboxen, den E-Check für "
+                     "Gewerbe und Vermieter.</p></main>") == ["Elektroinstallation", "Wallboxen", "E-Check"]
+
+
+def test_job_offers_are_no_offers() -> None:
+    assert offerings("<main><h2>Stellenangebote</h2><ul><li>Pflegefachkraft (m/w/d)</li><li>Pflegehelfer (m/w/d)</li>"
+                     "<li>Fahrer auf Minijob-Basis</li></ul></main>") == []

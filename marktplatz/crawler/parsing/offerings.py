@@ -55,6 +55,10 @@ _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|
                               re.IGNORECASE)
 _ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
 _LEADING_LIST = re.compile(r"^(?:ob\s+)?([^–—:;.!?]{5,200}?)\s+[–—-]\s+\S", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:wir|sie|ich|uns|ihr|ihnen|euch|du|dich|dir)\b", re.IGNORECASE)
+# An amount of money inside an item ("349,00 € In den Warenkorb"), a handle or a host name ("bluetezeit.herne").
+_NOT_A_NAME = re.compile(r"\d[.,]\d{2}\s?€|€\s?\d|^@|^[\w-]+(?:\.[\w-]+)+$|\bwarenkorb\b|\bin den korb\b",
+                         re.IGNORECASE)
 _SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preise\b|rechtsgebiet|"
                            r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht", re.IGNORECASE)
 _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
@@ -100,7 +104,7 @@ def clean_item(text: str) -> str | None:
         return None
     if _HOURS_LIKE.search(t) or "@" in t or "http" in t.lower() or re.search(r"\d{4,}", t):
         return None
-    if t.endswith(("?", "!")):
+    if t.endswith(("?", "!")) or _NOT_A_NAME.search(t):
         return None
     return t
 
@@ -125,6 +129,9 @@ def _enumeration(sentence: str) -> list[str]:
     s = _MID_VERB.sub("", s)
     # "Hol- und Bringservice" is one item: a word cut at a hyphen shares the ending of the next one.
     parts = re.split(r",\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+", s)
+    if len(parts) >= 3 and " für " in parts[-2] and len(parts[-1].split()) == 1:
+        # "den E-Check für Gewerbe und Vermieter": the last "und" joins the two it is for, not two offers
+        parts[-2:] = [f"{parts[-2]} und {parts[-1]}"]
     items: list[str] = []
     complete = True
     for k, p in enumerate(parts):
@@ -168,10 +175,12 @@ def _noun_list(text: str) -> list[str]:
     capitalised, so a lower-case part ends the list ("… und ein Frühstück, das satt macht")."""
     parts = [p.strip() for p in re.split(r",\s*|(?<!-)\s+und\s+|(?<!-)\s+oder\s+|\s+sowie\s+", text)]
     parts[-1] = _TRAILING_CLAUSE.split(parts[-1], maxsplit=1)[0]
-    items = [p for p in parts if p[:1].isupper() and _words(p) <= 3]
-    if len(parts) >= 3 and len(items) >= len(parts) - 1 and all(p[:1].isupper() for p in parts[:-1]):
-        return [i for p in items if (i := clean_item(p))]
-    return []
+    # Only the last part may run on into the sentence; a pronoun makes any part a clause ("betreuen wir Büros").
+    if len(parts) < 3 or any(_PRONOUN.search(p) for p in parts) or \
+            not all(p[:1].isupper() and _words(p) <= 3 for p in parts[:-1]):
+        return []
+    items = parts if parts[-1][:1].isupper() and _words(parts[-1]) <= 3 else parts[:-1]
+    return [i for p in items if (i := clean_item(p))]
 
 
 def _describes_card(doc: Doc, line: Line) -> bool:
@@ -221,8 +230,8 @@ def is_section_name(text: str) -> bool:
 
 def _offer_heading(doc: Doc, line: Line) -> Line | None:
     """The heading that opens an offer section at this line, or None."""
-    if _HOURS_LIKE.search(line.text) or not _OFFER_HEADING.search(line.text):
-        return None
+    if _HOURS_LIKE.search(line.text) or not _OFFER_HEADING.search(line.text) or other_section(line.text):
+        return None  # ("Stellenangebote" ends in an offer word but offers jobs)
     if 1 <= line.level <= 7 or (line.text.endswith(":") and len(line.text) <= 40):
         return line
     # A "kicker" (short line styled above a heading: "Unser Sortiment" / "Handwerk mit Tradition").

@@ -176,7 +176,12 @@ NOT_OFFERING_WORDS = ("startseite", "kontakt", "impressum", "datenschutz", "anfa
 NOT_OFFERING_EXACT = frozenset(("home", "team", "jobs", "news", "blog", "faq", "partner", "links", "start", "shop",
                                 "service", "mehr", "info", "infos", "aktuell", "termine", "preise", "leistungen",
                                 "angebot", "angebote", "produkte", "sortiment", "speisekarte", "unsere leistungen",
-                                "unser angebot", "unsere produkte", "unser service", "referenzen", "presse"))
+                                "unser angebot", "unsere produkte", "unser service", "referenzen", "presse",
+                                # whom the offers are for, heading their groups (not "Damen", "Herren": a salon's
+                                # price list names its services by them)
+                                "privatkunden", "geschäftskunden", "gewerbekunden", "firmenkunden",
+                                "für privatkunden", "für geschäftskunden", "für unternehmen", "für privatpersonen",
+                                "für firmen", "privatpersonen", "unternehmen"))
 
 # Words that name the business's head office among several addresses (not a shop branch).
 HEADQUARTERS_WORDS = ("zentrale", "verwaltung", "firmensitz", "hauptsitz", "geschäftsstelle", "geschaeftsstelle",
