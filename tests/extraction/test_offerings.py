@@ -279,3 +279,18 @@ def test_clauses_audiences_and_shop_buttons_are_no_offers() -> None:
 def test_job_offers_are_no_offers() -> None:
     assert offerings("<main><h2>Stellenangebote</h2><ul><li>Pflegefachkraft (m/w/d)</li><li>Pflegehelfer (m/w/d)</li>"
                      "<li>Fahrer auf Minijob-Basis</li></ul></main>") == []
+
+
+def test_cards_with_their_times_captions_and_a_table_after_a_sentences_label() -> None:
+    cards = "".join(f"<div><h3>{t}</h3><p>{d}</p></div>" for t, d in (
+        ("Frühstück", "Vom Croissant bis zur Etagere."), ("Sonntagsbrunch", "Jeden Sonntag 10–14 Uhr, 24,90 € p.P."),
+        ("Kuchen & Torten", "Täglich 12 Sorten aus eigener Backstube.")))
+    assert offerings(f"<main><h1>Café Zuckerstück</h1>{cards}</main>") == [
+        "Frühstück", "Sonntagsbrunch", "Kuchen & Torten"]
+    figures = "".join(f"<figure><img src='{t}.jpg' alt=''><figcaption>{t}</figcaption></figure>"
+                      for t in ("Einbauschränke", "Küchen", "Treppen"))
+    assert offerings(f"<main><h1>Schreinerei Overbeck</h1><p>Seit 1952.</p>{figures}</main>") == [
+        "Einbauschränke", "Küchen", "Treppen"]
+    assert offerings("<main><p>Wir vertreten Privatpersonen vor Gericht. Unsere Tätigkeitsschwerpunkte:</p><table>"
+                     "<tr><td>Arbeitsrecht</td><td>Kündigungsschutz, Abfindung</td></tr><tr><td>Familienrecht</td>"
+                     "<td>Scheidung, Unterhalt</td></tr></table></main>") == ["Arbeitsrecht", "Familienrecht"]

@@ -37,6 +37,8 @@ _ROLE = re.compile(r"inhaber|geschäftsführ|meister(?:in)?\b|gesell(?:e|in)\b|m
                    r"fachkraft|assisten|angestellt|leitung|\(m/w/d\)", re.IGNORECASE)
 CONTACT_DATA = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}|"
                            r"\d{1,2}[:.]\d{2}\s?(?:uhr|-|–)|\buhr\b", re.IGNORECASE)
+_CARD_CONTACT = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}",
+                           re.IGNORECASE)
 MAX_WORDS = 5
 MAX_CARD_LINES = 4
 
@@ -82,13 +84,28 @@ def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
     for i, head in enumerate(run):
         end = run[i + 1].index if i + 1 < len(run) else head.index + length
         body = [ln for ln in doc.lines[head.index + 1:end] if ln.level == 0]
-        if _looks_like_service(head.text) and not any(CONTACT_DATA.search(ln.text) or _ROLE.search(ln.text)
+        # (a card may tell its times, "Jeden Sonntag 10–14 Uhr"; an address or a phone number makes it a widget)
+        if _looks_like_service(head.text) and not any(_CARD_CONTACT.search(ln.text) or _ROLE.search(ln.text)
                                                       for ln in body):
             cards.append(head)
     # a flip box writes each card's title twice, front and back
     distinct = {c.text.lower() for c in cards}
     if len(distinct) >= 3:
         yield from cards
+
+
+def captions(doc: Doc) -> Iterator[Line]:
+    """A row of at least three image captions naming services (a home page's picture tiles)."""
+    run: list[Line] = []
+    for ln in doc.lines:
+        if ln.tag == "figcaption" and ln.region == "main" and (not run or ln.index == run[-1].index + 1):
+            run.append(ln)
+            continue
+        if len(run) >= 3 and all(_looks_like_service(r.text) for r in run):
+            yield from run
+        run = [ln] if ln.tag == "figcaption" and ln.region == "main" else []
+    if len(run) >= 3 and all(_looks_like_service(r.text) for r in run):
+        yield from run
 
 
 def bare_lists(doc: Doc) -> Iterator[Line]:

@@ -19,6 +19,7 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 from marktplatz.crawler.parsing.offer_layouts import (
     CONTACT_DATA,
     bare_lists,
+    captions,
     card_headings,
     menu_offers,
     other_section,
@@ -187,7 +188,7 @@ def _describes_card(doc: Doc, line: Line) -> bool:
     """Whether a line is the text of a card: right under a sub-heading that names no offer section."""
     head = line.heading
     return head >= 0 and 2 <= doc.lines[head].level <= 6 and line.index - head <= 3 and \
-        not is_offer_heading(doc.lines[head].text)
+        not is_offer_heading(doc.lines[head].text) and not other_section(doc.lines[head].text)
 
 
 def _words(item: str) -> int:
@@ -232,8 +233,8 @@ def _offer_heading(doc: Doc, line: Line) -> Line | None:
     """The heading that opens an offer section at this line, or None."""
     if _HOURS_LIKE.search(line.text) or not _OFFER_HEADING.search(line.text) or other_section(line.text):
         return None  # ("Stellenangebote" ends in an offer word but offers jobs)
-    if 1 <= line.level <= 7 or (line.text.endswith(":") and len(line.text) <= 40):
-        return line
+    if 1 <= line.level <= 7 or (line.text.endswith(":") and len(_last_sentence(line.text)) <= 40):
+        return line  # "Unser Service:", and "Wir vertreten … vor Gericht. Unsere Tätigkeitsschwerpunkte:"
     # A "kicker" (short line styled above a heading: "Unser Sortiment" / "Handwerk mit Tradition").
     nxt = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     if nxt is not None and 1 <= nxt.level <= 6 and len(line.text.split()) <= 4 and nxt.block is not line.block:
@@ -280,7 +281,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         items = _section_items(section)
         for s in items[:60]:
             if not (s.level and is_section_name(s.text)):
-                text = s.text if s.level else list_item(_BULLET.sub("", s.text))
+                text = s.text if s.level else list_item(_BULLET.sub("", s.text.split(" | ")[0]))
                 add(text, s.index, "heading" if s.level else "text", 0.75)
         if not items:
             # one line of offers set apart by dots or bars ("Hosen kürzen · Reißverschluss ersetzen · …")
@@ -341,7 +342,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     for text in menu_offers(doc, is_offer_heading):
         add(text, 0, "text", 0.6)
     if home or offer_page:
-        for ln in (*card_headings(doc), *bare_lists(doc)):
+        for ln in (*card_headings(doc), *bare_lists(doc), *captions(doc)):
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     return hits
 
@@ -459,6 +460,10 @@ def _short_line(line: Line) -> bool:
         not text.startswith(("…", "...")) and not _HOURS_LIKE.search(text) and not CONTACT_DATA.search(text)
 
 
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text)[-1]
+
+
 def _plain_section(doc: Doc, label: Line) -> Iterator[Line]:
     """The lines after a label styled as text, up to the next heading or the next such label ("Öffnungszeiten")."""
     for line in doc.lines[label.index + 1:label.index + 41]:
@@ -472,7 +477,7 @@ def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
     """The list right after an "Unser Service:" label line: list items, or lines of typed bullets."""
     started = False
     for line in doc.lines[label.index + 1:label.index + 80]:
-        if line.in_list or (not line.level and _BULLET.match(line.text)):
+        if line.in_list or (not line.level and (_BULLET.match(line.text) or line.in_table)):
             started = True
             yield line
         elif started or line.level:
