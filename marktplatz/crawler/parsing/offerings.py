@@ -264,7 +264,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     # 1. Offer sections: a heading (or "Unser Service:" label, or a kicker line right above a heading) naming
     #    offers, then its sub-headings, its list items, or the item names of its price list.
     for line in lines:
-        if line.region == "nav" or len(line.text) > 60:
+        if line.region == "nav" or (len(line.text) > 60 and not line.text.endswith(":")):
             continue
         head = _offer_heading(doc, line)
         if head is None:
@@ -374,6 +374,8 @@ def _section_items(section: list[Line]) -> list[Line]:
         return terms
     if listed:
         return listed
+    if section and all(s.in_table and not s.level for s in section):
+        return section  # the rows of a table under the label (their first cells are read)
     titles = [s for s in section if not s.level and _is_title_line(s)]
     return titles if len(titles) >= 2 else _line_list(section)
 
