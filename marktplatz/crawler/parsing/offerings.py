@@ -476,13 +476,16 @@ def _plain_section(doc: Doc, label: Line) -> Iterator[Line]:
 
 
 def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
-    """The list right after an "Unser Service:" label line: list items, or lines of typed bullets."""
-    started = False
+    """The list right after an "Unser Service:" label line: list items, lines of typed bullets, or a table's rows,
+    whichever comes first, as long as it goes on (a table layout's later cells are no part of a bullet list)."""
+    kind = None
     for line in doc.lines[label.index + 1:label.index + 80]:
-        if line.in_list or (not line.level and (_BULLET.match(line.text) or line.in_table)):
-            started = True
+        this = "list" if line.in_list else "bullet" if not line.level and _BULLET.match(line.text) else \
+            "row" if not line.level and line.in_table else None
+        if this is not None and kind in (None, this):
+            kind = this
             yield line
-        elif started or line.level:
+        elif kind is not None or line.level:
             return
 
 
