@@ -294,3 +294,9 @@ def test_cards_with_their_times_captions_and_a_table_after_a_sentences_label() -
     assert offerings("<main><p>Wir vertreten Privatpersonen vor Gericht. Unsere Tätigkeitsschwerpunkte:</p><table>"
                      "<tr><td>Arbeitsrecht</td><td>Kündigungsschutz, Abfindung</td></tr><tr><td>Familienrecht</td>"
                      "<td>Scheidung, Unterhalt</td></tr></table></main>") == ["Arbeitsrecht", "Familienrecht"]
+
+
+def test_a_job_ads_benefits_and_titles_are_no_offers() -> None:
+    assert offerings("<main><h2>Leistungen</h2><ul><li>Grundpflege</li><li>Behandlungspflege</li></ul>"
+                     "<h2>Karriere</h2><h3>Pflegefachkraft (m/w/d)</h3><p>Wir bieten: übertarifliche Bezahlung, "
+                     "30 Tage Urlaub, Dienstwagen, feste Touren.</p></main>") == ["Grundpflege", "Behandlungspflege"]

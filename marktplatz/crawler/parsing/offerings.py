@@ -58,8 +58,8 @@ _ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
 _LEADING_LIST = re.compile(r"^(?:ob\s+)?([^–—:;.!?]{5,200}?)\s+[–—-]\s+\S", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:wir|sie|ich|uns|ihr|ihnen|euch|du|dich|dir)\b", re.IGNORECASE)
 # An amount of money inside an item ("349,00 € In den Warenkorb"), a handle or a host name ("bluetezeit.herne").
-_NOT_A_NAME = re.compile(r"\d[.,]\d{2}\s?€|€\s?\d|^@|^[\w-]+(?:\.[\w-]+)+$|\bwarenkorb\b|\bin den korb\b",
-                         re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"m/w/d|w/m/d|m/w/x|\d[.,]\d{2}\s?€|€\s?\d|^@|^[\w-]+(?:\.[\w-]+)+$|\bwarenkorb\b|"
+                         r"\bin den korb\b", re.IGNORECASE)
 _SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preise\b|rechtsgebiet|"
                            r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht", re.IGNORECASE)
 _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
@@ -182,6 +182,22 @@ def _noun_list(text: str) -> list[str]:
         return []
     items = parts if parts[-1][:1].isupper() and _words(parts[-1]) <= 3 else parts[:-1]
     return [i for p in items if (i := clean_item(p))]
+
+
+def _under_other_section(doc: Doc, line: Line) -> bool:
+    """Whether a line stands in a part of the page about something else (Karriere, Team …), under its heading or
+    one of that heading's sub-headings."""
+    idx, level = line.heading, 7
+    for _ in range(3):
+        if idx < 0:
+            return False
+        head = doc.lines[idx]
+        if head.level < level:
+            if other_section(head.text):
+                return True
+            level = head.level
+        idx = head.heading
+    return False
 
 
 def _describes_card(doc: Doc, line: Line) -> bool:
@@ -328,6 +344,8 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     for line in lines:
         if line.region != "main" or line.level or len(line.text) > 600 or line.text.count(",") < 1:
             continue
+        if _under_other_section(doc, line):
+            continue  # "Wir bieten: übertarifliche Bezahlung, …" in a job ad
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
             if _VERB.search(sentence):
                 found = _enumeration(sentence)
