@@ -253,7 +253,8 @@ def _offer_heading(doc: Doc, line: Line) -> Line | None:
         return line  # "Unser Service:", and "Wir vertreten … vor Gericht. Unsere Tätigkeitsschwerpunkte:"
     # A "kicker" (short line styled above a heading: "Unser Sortiment" / "Handwerk mit Tradition").
     nxt = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
-    if nxt is not None and 1 <= nxt.level <= 6 and len(line.text.split()) <= 4 and nxt.block is not line.block:
+    if nxt is not None and 1 <= nxt.level <= 6 and len(line.text.split()) <= 4 and nxt.block is not line.block \
+            and not line.in_list and not other_section(nxt.text):
         return nxt
     # A section's name in a plain cell or paragraph ("Unsere Leistungen" in a table layout) heads its list.
     if is_section_name(line.text) and len(line.text.split()) <= 3 and not line.in_list:
