@@ -95,17 +95,18 @@ def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
 
 
 def captions(doc: Doc) -> Iterator[Line]:
-    """A row of at least three image captions naming services (a home page's picture tiles)."""
-    run: list[Line] = []
+    """A row of image captions naming services (a home page's picture tiles): at least three, most of them."""
+    runs: list[list[Line]] = []
     for ln in doc.lines:
-        if ln.tag == "figcaption" and ln.region == "main" and (not run or ln.index == run[-1].index + 1):
-            run.append(ln)
-            continue
-        if len(run) >= 3 and all(_looks_like_service(r.text) for r in run):
-            yield from run
-        run = [ln] if ln.tag == "figcaption" and ln.region == "main" else []
-    if len(run) >= 3 and all(_looks_like_service(r.text) for r in run):
-        yield from run
+        if ln.tag == "figcaption" and ln.region == "main":
+            if runs and runs[-1][-1].index == ln.index - 1:
+                runs[-1].append(ln)
+            else:
+                runs.append([ln])
+    for run in runs:
+        good = [r for r in run if _looks_like_service(r.text, MAX_WORDS + 1)]
+        if len(good) >= 3 and 3 * len(good) >= 2 * len(run):
+            yield from good
 
 
 def bare_lists(doc: Doc) -> Iterator[Line]:
