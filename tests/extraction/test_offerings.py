@@ -300,3 +300,11 @@ def test_a_job_ads_benefits_and_titles_are_no_offers() -> None:
     assert offerings("<main><h2>Leistungen</h2><ul><li>Grundpflege</li><li>Behandlungspflege</li></ul>"
                      "<h2>Karriere</h2><h3>Pflegefachkraft (m/w/d)</h3><p>Wir bieten: übertarifliche Bezahlung, "
                      "30 Tage Urlaub, Dienstwagen, feste Touren.</p></main>") == ["Grundpflege", "Behandlungspflege"]
+
+
+def test_a_label_styled_as_text_over_titles_with_their_sentences() -> None:
+    pairs = (("Krankengymnastik", "Aktive und passive Übungen für Kraft."), ("Klassische Massage",
+             "Lockerung verspannter Muskulatur."), ("Fango & Heißluft", "Wärme als Ergänzung zur Therapie."))
+    body = "".join(f"<p>{t}</p><p>{d}</p>" for t, d in pairs)
+    assert offerings(f"<main><p>UNSERE LEISTUNGEN</p>{body}</main>", "https://www.beispiel-herne.de/leistungen") == [
+        "Krankengymnastik", "Klassische Massage", "Fango & Heißluft"]

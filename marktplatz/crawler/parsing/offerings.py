@@ -456,7 +456,7 @@ def _titled_paragraphs(lines: list[Line]) -> list[Line]:
     """Offers each written as a short title line with a sentence under it ("Krankengymnastik" / "Aktive und passive
     Übungen zur …."): the titles, when at least three follow one another that way."""
     titles = [a for a, b in itertools.pairwise(lines) if b.index == a.index + 1 and _short_line(a) and
-              b.text.endswith((".", "!")) and len(b.text.split()) > len(a.text.split()) + 2]
+              b.text.endswith((".", "!")) and len(b.text.split()) >= max(3, len(a.text.split()) + 1)]
     return titles if len(titles) >= 3 else []
 
 
