@@ -45,7 +45,7 @@ from marktplatz.crawler.parsing.locations import (
     location_index,
     third_party_context,
 )
-from marktplatz.crawler.parsing.names import copyright_name, logo_names, welcome_name
+from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_names, welcome_name
 from marktplatz.crawler.parsing.offerings import find_offerings, is_offer_heading, is_section_name
 from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, to_e164
 from marktplatz.crawler.parsing.schedules import Segment, find_segments, hours_notes, label_kind
@@ -56,7 +56,6 @@ from marktplatz.crawler.parsing.structured import Entity, find_entities
 CONFIDENCE = {"jsonld": 0.95, "microdata": 0.9, "rdfa": 0.9, "impressum": 0.9, "link": 0.85, "table": 0.8,
               "text": 0.7, "heading": 0.6, "meta": 0.5}
 PRIVACY_FACTOR = 0.5
-_TITLE_SPLIT = re.compile(r"\s+(?:[|–—·•:»›/-]|::)\s+")
 _PAGE_WORDS = re.compile(r"^(?:startseite|start|home|willkommen.*|herzlich willkommen.*|kontakt|impressum|"
                          r"datenschutz\w*|anfahrt|über uns|ueber uns|team|leistungen|angebot|preise|galerie|news|"
                          r"aktuelles|jobs|karriere|öffnungszeiten|speisekarte|produkte|partner|service|links|index|"
@@ -213,7 +212,7 @@ class GenericBusinessPage:
                 has_form = bool(re.search(r"\b(?:gmbh|ug|ag|kg|ohg|gbr|e\.\s?k|e\.\s?v|mbh|partg)\b", name, re.I))
                 # Without a legal form the provider is often the owner's personal name, not the trading name.
                 out.append(Found(name, self.prov("impressum", 0.85 if has_form else 0.45)))
-        for part in _TITLE_SPLIT.split(self.doc.title or ""):
+        for part in TITLE_SPLIT.split(self.doc.title or ""):
             # "Physiotherapie am Kanal: Startseite": a colon without a space before it also parts off a page's name
             sides = [x.strip() for x in part.split(": ")]
             part = " ".join(x for x in sides if not _PAGE_WORDS.match(x)) if len(sides) == 2 else part.strip()
@@ -229,7 +228,7 @@ class GenericBusinessPage:
                     break
             for line in self.doc.lines:
                 # (of "Metzgerei Hülsmann – Qualität vom Fachmann" the part before the dash)
-                head = _TITLE_SPLIT.split(line.text)[0].strip() if line.level == 1 else ""
+                head = TITLE_SPLIT.split(line.text)[0].strip() if line.level == 1 else ""
                 if 3 <= len(head) <= 60 and not _PAGE_WORDS.match(head):
                     out.append(Found(head, self.prov("heading", 0.3)))
                     break
@@ -400,7 +399,7 @@ class GenericBusinessPage:
     def _page_topic(self) -> str | None:
         """What an offer page is about: its short main heading or first title segment ("Torten", "Brot")."""
         head = self._main_heading()
-        segments = _TITLE_SPLIT.split(self.doc.title or "")
+        segments = TITLE_SPLIT.split(self.doc.title or "")
         # A title without separators is usually just the business name, not the page's topic.
         candidates = [head, *segments[:1]] if len(segments) > 1 else [head]
         for cand in candidates:

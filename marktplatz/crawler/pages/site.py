@@ -91,10 +91,8 @@ def _values(votes: list[_Vote]) -> list[Found[Any]]:
 # --- name, address --------------------------------------------------------------------------------------------------
 
 def _name(records: Sequence[PageRecord], home_url: str, city: str | None) -> Found[str] | None:
-    def names(rec: PageRecord) -> list[Found[str]]:
-        return [Found(_plain_name(f.value, city), f.provenance) for f in rec.names]
-
-    votes = _collect(records, names, key=lambda v: v.strip().lower())
+    plain = {id(rec): [Found(_plain_name(f.value, city), f.provenance) for f in rec.names] for rec in records}
+    votes = _collect(records, lambda rec: plain[id(rec)], key=lambda v: v.strip().lower())
     ranked = _ranked(votes, allow_fallback=True)
     # Among names of equal standing (an SEO title's segments: "Maler Herne | Fassaden | Malerbetrieb Kaya"), the one
     # the site's domain or its mail domain spells is the business's.
@@ -103,8 +101,8 @@ def _name(records: Sequence[PageRecord], home_url: str, city: str | None) -> Fou
     # A name that two kinds of evidence agree on (the welcome heading and the Impressum) beats a title's segment
     # repeated by the template on every page.
     methods: dict[Hashable, set[str]] = defaultdict(set)
-    for rec in records:
-        for f in names(rec):
+    for found in plain.values():
+        for f in found:
             methods[f.value.strip().lower()].add(f.provenance.method)
 
     def score(v: _Vote) -> float:

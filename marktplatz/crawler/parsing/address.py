@@ -163,9 +163,10 @@ def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
                 po_box = box.group("box").strip()
             else:
                 street = _street_before(before)
-                if street is None and _POSTCODE_LABEL.fullmatch(before):
+                label_only = _POSTCODE_LABEL.fullmatch(before) is not None
+                if street is None and label_only:
                     street = _street_after(text[m.end():])
-                if street is None and _POSTCODE_LABEL.fullmatch(before) and idx > 0:
+                if street is None and label_only and idx > 0:
                     prev = lines[idx - 1]
                     pbox = _PO_BOX.search(prev)
                     if pbox:

@@ -60,7 +60,7 @@ _PHONE_NUMBER = re.compile(r"(?:\+\s?49|\(?\b0)(?:[\s/()\-–]*\d){6,}")
 _PROSE_AFTER = re.compile(r"\s+(?!(?:bis|und|von|ab|geschlossen|nach|sowie|u\.|geöffnet|offen|zu|nur|jeweils|"
                           r"durchgehend|auf|ruhetag|closed|from|to|and|außer|ausser|rund|vormittags?|nachmittags?|"
                           r"morgens|abends|mittags|ganztags|ganztägig|ist|sind|haben|hat|bleibt|bleiben|bzw|oder|"
-                          r"frei|im|am|ab|in|sowie|auch|erst|schon|wieder)\b)[a-zäöüß]{2,}")
+                          r"frei|im|am|in|auch|erst|schon|wieder)\b)[a-zäöüß]{2,}")
 _FILLER = frozenset(("von", "uhr", "durchgehend", "geöffnet", "geoeffnet", "offen", "open", "jeweils", "am", "an",
                      "den", "vom", "from", "zwischen", "und", "zeit", "zeiten", "sowie", "auch", "nur", "immer",
                      "wir", "sind", "haben", "für", "sie", "da", "hours", "täglich", "sprechzeiten", "öffnungszeiten",

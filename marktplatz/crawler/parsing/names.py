@@ -17,7 +17,8 @@ _LOGO_ALT = ("//*[contains(translate(@class, 'LOGO', 'logo'), 'logo') or contain
              "'logo')]//img/@alt | //img[contains(translate(@class, 'LOGO', 'logo'), 'logo') or "
              "contains(translate(@src, 'LOGO', 'logo'), 'logo')]/@alt")
 _LOGO_WORD = re.compile(r"\s*[-–|:]?\s*\b(?:logo|firmenlogo|header|bild|image)\b\s*[-–|:]?\s*", re.IGNORECASE)
-_ALT_SPLIT = re.compile(r"\s+(?:[|–—·•:»›/-]|::)\s+")
+# Where a title (or an alt text) parts into segments: "Leistungen – Malerbetrieb Kaya | Herne".
+TITLE_SPLIT = re.compile(r"\s+(?:[|–—·•:»›/-]|::)\s+")
 _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)$|^[\w-]+_[\w-]+$|^\S*\d{3,}\S*$", re.IGNORECASE)
 _WELCOME = re.compile(r"^(?:herzlich\s+)?willkommen\s+(?:bei(?:m)?|im|in der|in|auf der (?:website|homepage|seite|"
                       r"internetseite) (?:von|der|des|vom))\s+(?:der\s+|dem\s+|den\s+)?"
@@ -42,7 +43,7 @@ def logo_names(doc: Doc) -> list[str]:
     out: list[str] = []
     for alt in doc.root.xpath(_LOGO_ALT)[:3]:
         text = " ".join(str(alt).split())
-        text = _ALT_SPLIT.split(_LOGO_WORD.sub(" ", text).strip(" -–|:"))[0].strip()
+        text = TITLE_SPLIT.split(_LOGO_WORD.sub(" ", text).strip(" -–|:"))[0].strip()
         if 3 <= len(text) <= 60 and not _GENERIC.match(text) and not _FILE_NAME.search(text) and text not in out:
             out.append(text)
     return out

@@ -35,12 +35,18 @@ _NOT_SERVICE = re.compile(
 # The text of a person's card ("Inhaberin", "Kfz-Meister"): a team member, not a service.
 _ROLE = re.compile(r"inhaber|geschäftsführ|meister(?:in)?\b|gesell(?:e|in)\b|mitarbeiter|auszubildend|azubi|"
                    r"fachkraft|assisten|angestellt|leitung|\(m/w/d\)", re.IGNORECASE)
-CONTACT_DATA = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}|"
-                           r"\d{1,2}[:.]\d{2}\s?(?:uhr|-|–)|\buhr\b", re.IGNORECASE)
-_CARD_CONTACT = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}",
-                           re.IGNORECASE)
+_ADDRESS_OR_PHONE = r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}"
+# A card may tell its times ("Jeden Sonntag 10–14 Uhr"); an address or a phone number makes it a widget.
+_CARD_CONTACT = re.compile(_ADDRESS_OR_PHONE, re.IGNORECASE)
+# Lines naming a service carry neither contact data nor times.
+CONTACT_DATA = re.compile(_ADDRESS_OR_PHONE + r"|\d{1,2}[:.]\d{2}\s?(?:uhr|-|–)|\buhr\b", re.IGNORECASE)
 MAX_WORDS = 5
 MAX_CARD_LINES = 4
+
+
+def link_line(line: Line) -> bool:
+    """Whether a line is all one link (a menu entry rather than a list item of text)."""
+    return bool(line.links) and len(line.links[0][1]) >= len(line.text) - 2
 
 
 def other_section(text: str) -> bool:
@@ -84,7 +90,6 @@ def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
     for i, head in enumerate(run):
         end = run[i + 1].index if i + 1 < len(run) else head.index + length
         body = [ln for ln in doc.lines[head.index + 1:end] if ln.level == 0]
-        # (a card may tell its times, "Jeden Sonntag 10–14 Uhr"; an address or a phone number makes it a widget)
         if _looks_like_service(head.text) and not any(_CARD_CONTACT.search(ln.text) or _ROLE.search(ln.text)
                                                       for ln in body):
             cards.append(head)
@@ -114,7 +119,7 @@ def bare_lists(doc: Doc) -> Iterator[Line]:
     under a heading of its own like "Führerscheinklassen"), outside navigation and the page's edges."""
     groups: dict[int, list[Line]] = {}
     for ln in doc.lines:
-        if ln.in_list and ln.region == "main" and not (ln.links and len(ln.links[0][1]) >= len(ln.text) - 2):
+        if ln.in_list and ln.region == "main" and not link_line(ln):
             groups.setdefault(id(ln.block.getparent()), []).append(ln)
     for items in groups.values():
         # (one selling point or sentence among them makes it a list of reasons, not of services)

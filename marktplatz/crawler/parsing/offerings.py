@@ -21,6 +21,7 @@ from marktplatz.crawler.parsing.offer_layouts import (
     bare_lists,
     captions,
     card_headings,
+    link_line,
     menu_offers,
     other_section,
 )
@@ -54,6 +55,10 @@ _MID_VERB = re.compile(r"^[^,]{0,60}?\b(?:bieten|bietet|biete|führen|verkaufen|
                        re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|gemäß|inkl\.|inklusive|–|-)\s",
                               re.IGNORECASE)
+# The parts of an enumeration. "Hol- und Bringservice" is one item: a word cut at a hyphen shares the ending of the
+# next one.
+_LIST_SPLIT = re.compile(r",\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
 _LEADING_LIST = re.compile(r"^(?:ob\s+)?([^–—:;.!?]{5,200}?)\s+[–—-]\s+\S", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:wir|sie|ich|uns|ihr|ihnen|euch|du|dich|dir)\b", re.IGNORECASE)
@@ -128,8 +133,7 @@ def _enumeration(sentence: str) -> list[str]:
     s = _VERB_LEAD.sub("", s)
     # "Neben unserer Theke bieten wir Partyservice, …": the verb later in the clause before the first item
     s = _MID_VERB.sub("", s)
-    # "Hol- und Bringservice" is one item: a word cut at a hyphen shares the ending of the next one.
-    parts = re.split(r",\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+", s)
+    parts = _LIST_SPLIT.split(s)
     if len(parts) >= 3 and " für " in parts[-2] and len(parts[-1].split()) == 1:
         # "den E-Check für Gewerbe und Vermieter": the last "und" joins the two it is for, not two offers
         parts[-2:] = [f"{parts[-2]} und {parts[-1]}"]
@@ -174,7 +178,7 @@ def _lead_enumeration(sentence: str) -> list[str]:
 def _noun_list(text: str) -> list[str]:
     """At least three nouns or short noun phrases, comma-separated with a final "und"/"oder": German nouns are
     capitalised, so a lower-case part ends the list ("… und ein Frühstück, das satt macht")."""
-    parts = [p.strip() for p in re.split(r",\s*|(?<!-)\s+und\s+|(?<!-)\s+oder\s+|\s+sowie\s+", text)]
+    parts = [p.strip() for p in _LIST_SPLIT.split(text)]
     parts[-1] = _TRAILING_CLAUSE.split(parts[-1], maxsplit=1)[0]
     # Only the last part may run on into the sentence; a pronoun makes any part a clause ("betreuen wir Büros").
     if len(parts) < 3 or any(_PRONOUN.search(p) for p in parts) or \
@@ -230,9 +234,7 @@ def _section_lines(doc: Doc, head: Line) -> Iterator[Line]:
 
 
 def _is_nav_list(doc: Doc, line: Line) -> bool:
-    if line.region in ("nav", "header", "footer"):
-        return True
-    return bool(line.links) and len(line.links[0][1]) >= len(line.text) - 2
+    return line.region in ("nav", "header", "footer") or link_line(line)
 
 
 def is_offer_heading(text: str) -> bool:
@@ -312,7 +314,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             for name, idx in _price_list_items(doc, section[0].index, section[-1].index + 1):
                 priced.add(idx)
                 add(name, idx, "table", 0.5)
-        if not _section_items(section):
+        if not items:
             for s in section[:8]:
                 if s.index not in priced and (_VERB.search(s.text) or "," in s.text):
                     for item in _enumeration(s.text):
@@ -347,7 +349,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             continue
         if _under_other_section(doc, line):
             continue  # "Wir bieten: übertarifliche Bezahlung, …" in a job ad
-        for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+        for sentence in _SENTENCE_END.split(line.text):
             if _VERB.search(sentence):
                 found = _enumeration(sentence)
             elif not _describes_card(doc, line):
@@ -482,7 +484,7 @@ def _short_line(line: Line) -> bool:
 
 
 def _last_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+", text)[-1]
+    return _SENTENCE_END.split(text)[-1]
 
 
 def _plain_section(doc: Doc, label: Line) -> Iterator[Line]:
