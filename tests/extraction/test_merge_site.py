@@ -127,6 +127,17 @@ def test_only_a_sprechstunde_is_the_main_schedule() -> None:
     assert site.opening_hours.value.week == week({"mo,we": ["08:00-12:00"]})
 
 
+def test_a_class_timetable_is_never_the_opening_hours() -> None:
+    rows = "".join(f"<tr><td>{d}</td><td>{t}</td><td>{c}</td></tr>" for d, t, c in (
+        ("Montag", "18:00 - 19:30", "Hatha Yoga"), ("Mittwoch", "19:00 - 20:30", "Vinyasa Flow")))
+    only_classes = merged(page("", f"<main><h2>Kursplan</h2><table>{rows}</table></main>"))
+    assert only_classes.opening_hours is None
+    with_office = merged(page("", f"<main><h2>Kurse</h2><table>{rows}</table><h2>Bürozeiten</h2>"
+                                  "<p>Di, Do 10-12 Uhr</p></main>"))
+    assert with_office.opening_hours is not None
+    assert with_office.opening_hours.value.week == week({"tu,th": ["10:00-12:00"]})
+
+
 def test_schedule_repeated_in_every_footer_wins_over_a_one_off() -> None:
     footer = "<footer><h3>Öffnungszeiten</h3><p>Di-Fr 9-18, Sa 8-13</p></footer>"
     pages = [page("", footer), page("team.html", footer), page("preise.html", footer),

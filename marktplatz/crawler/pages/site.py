@@ -301,14 +301,16 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
             return "main"
         if "neutral" in labels:
             return "neutral"
-        return "secondary"
+        return "secondary" if "secondary" in labels else "timetable"
 
     main: _Vote | None = None
     if structured:
         main = structured[0]
     else:
-        ranked = sorted(candidates, key=lambda v: (-(_score(v) + {"main": 0.1, "neutral": 0.0, "secondary": -0.3}
-                                                     [kind_of(v)]), v.order))
+        # a timetable (Kursplan) is never the opening hours; a department's schedule is when it is the only one
+        ranked = sorted((v for v in candidates if kind_of(v) != "timetable"),
+                        key=lambda v: (-(_score(v) + {"main": 0.1, "neutral": 0.0, "secondary": -0.3}[kind_of(v)]),
+                                       v.order))
         primary = [v for v in ranked if kind_of(v) != "secondary"]
         main = primary[0] if primary else (ranked[0] if ranked else None)
     if main is not None:

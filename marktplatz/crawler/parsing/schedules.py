@@ -23,6 +23,7 @@ _SECONDARY_LABEL = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for
                               + r")$", re.IGNORECASE)
 # (the second half: a compound's last word is what it names, "Sonntagsbrunch" is a brunch, "Kfz-Werkstatt" a
 # workshop; not the business words a café's or restaurant's own name ends in)
+_TIMETABLE_LABEL = re.compile("|".join(re.escape(w) for w in vocab.TIMETABLE_LABELS), re.IGNORECASE)
 _MAIN_COMPOUND = re.compile(r"(?:öffnungs|oeffnungs|geschäfts|geschaefts|büro|buero|praxis|sprech)zeit(?:en)?",
                             re.IGNORECASE)
 _HOURS_HEADING = re.compile(r"öffnungszeit|oeffnungszeit|offnungszeit|geschäftszeit|sprechzeit|sprechstunde|"
@@ -63,10 +64,16 @@ class Segment:
         return self.lines[-1].index
 
 
+SIDE_KINDS = ("secondary", "timetable")
+
+
 def label_kind(label: str | None) -> str:
-    """'main' for opening-hours words, 'secondary' for Werkstatt/Sprechstunde/Küche..., else 'neutral'."""
+    """'main' for opening-hours words, 'secondary' for Werkstatt/Sprechstunde/Küche..., 'timetable' for a Kursplan,
+    else 'neutral'."""
     if not label:
         return "neutral"
+    if _TIMETABLE_LABEL.search(label) and not _MAIN_COMPOUND.search(label):
+        return "timetable"
     # "Öffnungszeiten Werkstatt" is the workshop's; "Sprechzeiten" is a practice's main schedule, and "Bürozeiten"
     # the office's, whatever words their compounds hold ("büro").
     if _SECONDARY_LABEL.search(_MAIN_COMPOUND.sub(" ", label)):
@@ -147,7 +154,7 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             inline, colon = _inline_label(line, tokens)
             kind = label_kind(inline)
             if cur is not None and inline and kind != label_kind(cur.label) and (
-                    "secondary" in (kind, label_kind(cur.label)) or (not colon and kind != "main")):
+                    kind in SIDE_KINDS or label_kind(cur.label) in SIDE_KINDS or (not colon and kind != "main")):
                 # "Mittagstisch: Di-Fr 12-14 Uhr" right under the opening hours is the lunch menu's own schedule,
                 # and "Blutabnahmen täglich 7:30-9:00" under a practice's hours the blood tests'
                 close()

@@ -67,7 +67,11 @@ SECONDARY_HOURS_LABELS = ("werkstatt", "sprechstunde", "k체che", "kueche", "caf�
                           "lieferservice", "lieferzeit", "abholung", "kasse", "verwaltung", "b체ro", "sauna", "bad",
                           "biergarten", "terrasse", "fr체hst체ck", "brunch", "sommer", "winter", "saison", "ferien",
                           "notdienst", "beratung", "showroom", "ausstellung", "lager", "kinder", "training",
-                          "kurse", "offene", "akut")
+                          "offene", "akut")
+# Labels naming a timetable of classes or lessons: the times of a course, not when the business is open, so never
+# taken for the opening hours even when they are the only schedule on the site (a yoga studio's Kursplan).
+TIMETABLE_LABELS = ("kursplan", "kurszeit", "kurs체bersicht", "kursuebersicht", "stundenplan", "unterrichtszeit",
+                    "trainingsplan", "belegungsplan", "gottesdienst", "kurse")
 # Words that make a text about hours a notice rather than a weekly schedule.
 VACATION_WORDS = ("betriebsurlaub", "urlaub", "betriebsferien", "ferien", "geschlossen vom", "closed from",
                   "weihnachtsferien", "sommerpause", "winterpause", "inventur")
