@@ -178,6 +178,17 @@ def test_branch_numbers_and_hours_are_not_the_business_phones() -> None:
     assert site.opening_hours.value.week == week({"mo-fr": ["08:00-18:00"]})
 
 
+def test_a_branch_is_not_named_after_a_slogan_or_a_section_word() -> None:
+    filialen = page("filialen.html", """<main>
+      <div class="card"><h3>Wir sind für Sie da!</h3><p>Bahnhofstraße 1<br>44623 Herne</p><p>Tel. 02323 111111</p></div>
+      <div class="card"><h3>Kontakt</h3><p>Hauptstraße 2<br>44649 Herne</p><p>Tel. 02325 222222</p></div>
+      <div class="card"><h3>Filiale Sodingen</h3><p>Mont-Cenis-Straße 3<br>44627 Herne</p><p>Tel. 02323 333333</p>
+      </div></main>""")
+    site = merged(page("", "<main><p>Willkommen</p></main>"), filialen)
+    names = [b.value.name for b in site.branches]
+    assert "Filiale Sodingen" in names and set(names) <= {None, "Filiale Sodingen"}
+
+
 def test_structured_data_outranks_text() -> None:
     ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"HairSalon",
       "name":"Salon Sonnenschein","telephone":"+49 2323 555555",

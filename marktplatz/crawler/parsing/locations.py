@@ -71,14 +71,23 @@ def _climb(doc: Doc, el: html.HtmlElement, others: Sequence[int]) -> html.HtmlEl
     return best
 
 
+# Headings over an address that name no place: a sentence ("Wir sind für Sie da!"), a section word ("Kontakt").
+_NOT_A_NAME = re.compile(r"[.!?]$|\b(?:wir|uns|sie|ihr|ihre|euch|euer)\b|^(?:kontakt\w*|anfahrt|adresse|"
+                         r"anschrift|impressum|öffnungszeiten|so finden sie uns)\s*:?$", re.IGNORECASE)
+
+
+def _named(text: str) -> str | None:
+    return None if _NOT_A_NAME.search(text.strip()) else text
+
+
 def _name_for(doc: Doc, first: int) -> str | None:
     line = doc.lines[first] if first < len(doc.lines) else None
     if line is None:
         return None
     if 1 <= line.level <= 6:
-        return line.text
+        return _named(line.text)
     if line.heading >= 0 and first - line.heading <= 2:
-        return doc.lines[line.heading].text
+        return _named(doc.lines[line.heading].text)
     return None
 
 
@@ -128,7 +137,7 @@ def card_blocks(doc: Doc, segment_spans: Sequence[tuple[int, str | None]]) -> li
             name = None
             for i in range(span[0], min(span[1], span[0] + 3)):
                 if 1 <= doc.lines[i].level <= 6:
-                    name = doc.lines[i].text
+                    name = _named(doc.lines[i].text)
                     break
             blocks.append(Block(span[0], span[1], None, name))
     return blocks
