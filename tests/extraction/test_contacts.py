@@ -87,6 +87,19 @@ def test_web_designers_number_in_the_impressum_is_third_party() -> None:
     assert values(rec.phones) == ["+492323123456"]
 
 
+def test_a_partners_number_in_a_sentence_is_not_the_business_number() -> None:
+    rec = page("<p>Werkstatt: 0209 / 17 28 39</p><p>Reifeneinlagerung in Kooperation mit unserem Partner Reifen-Krause "
+               "(Tel. 0209 55 44 33).</p>")
+    assert values(rec.phones) == ["+49209172839"]
+
+
+def test_a_site_credits_address_is_third_party() -> None:
+    rec = page("<p>Bestellungen an: bestellung@wein-herne.de</p><div class='credits'>Website by <a href='https://"
+               "pixel.example.net'>Pixelwerk</a> · <a href='mailto:hallo@pixelwerk-herne.de'>hallo@pixelwerk-herne.de"
+               "</a></div>")
+    assert values(rec.emails) == ["bestellung@wein-herne.de"]
+
+
 def _cf(address: str, key: int = 0x42) -> str:
     """An address encoded the way Cloudflare's e-mail protection writes it into the page."""
     return f"{key:02x}" + "".join(f"{b ^ key:02x}" for b in address.encode())
@@ -100,6 +113,7 @@ EMAIL_CASES: list[tuple[str, list[str]]] = [
     ("<p>E-Mail: info(at)blumen-herne.de</p>", ["info@blumen-herne.de"]),
     ("<p>kontakt {at} cafe-wanne.de</p>", ["kontakt@cafe-wanne.de"]),
     ("<p>Mail: praxis at physio-herne dot de</p>", ["praxis@physio-herne.de"]),
+    ("<p>Mail: info @ nachhilfe-herne.de</p>", ["info@nachhilfe-herne.de"]),
     ("<p>inf&#111;&#64;&#119;ein-herne.de</p>", ["info@wein-herne.de"]),
     ("<p>E-Mail: Post@Kanzlei-Herne.DE</p>", ["post@kanzlei-herne.de"]),
     ("<p><img src='logo@2x.png' alt=''> images/logo@2x.png</p>", []),
@@ -148,6 +162,13 @@ ADDRESS_CASES: list[tuple[str, dict[str, str | None]]] = [
     ("<p>Hauptstraße 5 (Hinterhof), 44649 Herne</p>",
      {"street": "Hauptstraße 5", "postcode": "44649", "city": "Herne"}),
     ("<p>44649 Herne, Hauptstraße 5</p>", {"street": "Hauptstraße 5", "postcode": "44649", "city": "Herne"}),
+    ("<p>So finden Sie uns: 44649 Herne, Hauptstraße 5</p>",
+     {"street": "Hauptstraße 5", "postcode": "44649", "city": "Herne"}),
+    ("<p>Castroper Str. 210 (Eingang Hofseite)<br>44791 Bochum</p>",
+     {"street": "Castroper Str. 210", "postcode": "44791", "city": "Bochum"}),
+    # a street named after a date or a thing, with more words than a name run into it
+    ("<address>Galerie Kunstraum<br>Straße des 17. Juni 10<br>45886 Gelsenkirchen</address>",
+     {"street": "Straße des 17. Juni 10", "postcode": "45886", "city": "Gelsenkirchen"}),
     ("<p>44649 Herne, Tel. 02325 123456</p>", {"street": None, "postcode": "44649", "city": "Herne"}),
     ("<table><tr><td>Straße:</td><td>Hauptstraße 5</td></tr><tr><td>PLZ/Ort:</td><td>44649 Herne</td></tr></table>",
      {"street": "Hauptstraße 5", "postcode": "44649", "city": "Herne"}),

@@ -30,6 +30,8 @@ _TRAILING_REMARK = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 # Nothing but a label before the postcode ("PLZ/Ort: 44649 Herne" in a form-like table): the street is elsewhere.
 _POSTCODE_LABEL = re.compile(r"[\s,;|·•/–-]*(?:(?:plz|postleitzahl)\s*(?:[/,]|und|u\.)?\s*(?:ort|stadt)?|ort|stadt)?"
                              r"\s*:?[\s,;|·•/–-]*", re.IGNORECASE)
+# A lead-in sentence ending in a colon before the postcode ("Sie finden uns: 44623 Herne, Bahnhofstraße 12").
+_LEAD_IN = re.compile(r"(?:^|[.!?]\s)[^\d.!?:]{3,40}:\s*$")
 _STREET_LEADS = frozenset(("am", "an", "auf", "im", "in", "zum", "zur", "alte", "alter", "neue", "hinter", "unter"))
 _PO_BOX = re.compile(r"\b(?:Postfach|Pf\.|Postbox|P\.?\s?O\.?\s?Box)\s*(?P<box>\d[\d ]{1,10}\d)", re.IGNORECASE)
 _NOT_POSTCODE_BEFORE = re.compile(r"(?:hrb|hra|vr|pr|gnr|nr|nummer|steuer|st\.?-?nr|ust|id|iban|blz|konto|kto|tel|fon|"
@@ -107,7 +109,9 @@ def _street_from(chunk: str) -> str | None:
                 street = tail
                 break
         else:
-            if len(parts) > 4:
+            # no later word starts the street: keep the whole only when it begins as a street does ("Straße des
+            # 17. Juni 10", "Platz der Republik 3")
+            if len(parts) > 4 and not (len(parts) <= 6 and _STREET_WORD_HINT.match(parts[0])):
                 return None
     if re.fullmatch(r"[\d\s\-/]+", street) or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", street):
         return None
@@ -163,7 +167,8 @@ def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
                 po_box = box.group("box").strip()
             else:
                 street = _street_before(before)
-                label_only = _POSTCODE_LABEL.fullmatch(before) is not None
+                label_only = _POSTCODE_LABEL.fullmatch(before) is not None or \
+                    (street is None and _LEAD_IN.search(before) is not None)
                 if street is None and label_only:
                     street = _street_after(text[m.end():])
                 if street is None and label_only and idx > 0:
@@ -173,7 +178,7 @@ def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
                         po_box = pbox.group("box").strip()
                         first = idx - 1
                     else:
-                        street = _street_from(re.split(r"[,;|·•]", prev)[-1])
+                        street = _street_from(re.split(r"[,;|·•]", _TRAILING_REMARK.sub("", prev))[-1])
                         if street is not None:
                             first = idx - 1
             hits.append(AddressHit(Address(street=street, postcode=postcode, city=city, po_box=po_box), first, idx))

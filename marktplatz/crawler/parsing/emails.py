@@ -1,10 +1,10 @@
 """E-mail addresses in a page: `mailto:` links, text, obfuscated text and inline scripts; lower-cased.
 
-De-obfuscates `info [at] x [dot] de`, `info(at)x.de`, `info at x dot de`, `info{ät}x.de`; entities are already decoded
-by the HTML parser. In inline scripts it joins concatenated string literals (also through simple variables), decodes
-`String.fromCharCode(...)` and reads reversed strings, without executing anything. Cloudflare's protected addresses
-and decoys hidden in an address are handled by the page walk (`dom`). Image names (`logo@2x.png`),
-example and placeholder addresses are dropped.
+De-obfuscates `info [at] x [dot] de`, `info(at)x.de`, `info at x dot de`, `info{ät}x.de`, `info @ x.de`; entities
+are already decoded by the HTML parser. In inline scripts it joins concatenated string literals (also through simple
+variables), decodes `String.fromCharCode(...)` and reads reversed strings, without executing anything. Cloudflare's
+protected addresses and decoys hidden in an address are handled by the page walk (`dom`). Image names
+(`logo@2x.png`), example and placeholder addresses are dropped.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from marktplatz.crawler.parsing.dom import Doc
 
 _EMAIL = re.compile(r"(?<![\w.+-])([a-z0-9][a-z0-9._%+-]{0,63}@(?:[a-z0-9äöü](?:[a-z0-9äöü-]{0,61}[a-z0-9äöü])?\.)+"
                     r"[a-z]{2,24})(?![a-z0-9-])", re.IGNORECASE)
-_AT = re.compile(r"\s*[\[({<]\s*(?:at|ät|@)\s*[\])}>]\s*|＠|\s+(?:at|ät)\s+", re.IGNORECASE)
+_AT = re.compile(r"\s*[\[({<]\s*(?:at|ät|@)\s*[\])}>]\s*|＠|\s+(?:at|ät)\s+|(?<=\w)(?:\s+@\s*|@\s+)(?=[a-z0-9])",
+                 re.IGNORECASE)
 _DOT = re.compile(r"\s*[\[({<]\s*(?:dot|punkt|\.)\s*[\])}>]\s*|\s+(?:dot|punkt)\s+", re.IGNORECASE)
-_OBFUSCATION_HINT = re.compile(r"[\[({<]\s*(?:at|ät|@)\s*[\])}>]|\s(?:at|ät)\s|＠", re.IGNORECASE)
+_OBFUSCATION_HINT = re.compile(r"[\[({<]\s*(?:at|ät|@)\s*[\])}>]|\s(?:at|ät)\s|＠|\w(?:\s+@\s*|@\s+)\w", re.IGNORECASE)
 _STRING_LIT = re.compile(r"""(['"])((?:\\.|(?!\1).){0,200}?)\1""")
 _CONCAT = re.compile(r"""(?:(?:(['"])(?:\\.|(?!\1).){0,200}?\1|[A-Za-z_$][\w$]*)\s*\+\s*)+"""
                      r"""(?:(['"])(?:\\.|(?!\2).){0,200}?\2|[A-Za-z_$][\w$]*)""")

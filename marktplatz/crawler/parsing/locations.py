@@ -22,7 +22,8 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 
 _STRONG_THIRD = re.compile(r"kammer|versicherung|berufshaftpflicht|webdesign|web-design|websiteanpassung|"
                            r"webagentur|internetagentur|hosting|hoster\b|datenschutzbeauftragte|aufsichtsbehörde|"
-                           r"design by|designed by|realisiert von|erstellt von|umgesetzt von|schlichtungsstelle|"
+                           r"design by|designed by|(?:website|webseite|homepage|site|web) by|realisiert von|"
+                           r"erstellt von|umgesetzt von|schlichtungsstelle|"
                            r"registergericht|finanzamt|amtsgericht", re.IGNORECASE)
 _CONTEXT_THIRD = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.THIRD_PARTY_MARKERS) + r")",
                             re.IGNORECASE)
