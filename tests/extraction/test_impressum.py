@@ -72,3 +72,11 @@ def test_in_page_impressum_section_with_content_is_found() -> None:
             "<p>Angaben gemäß § 5 DDG: Radwerk Herne, Mont-Cenis-Straße 3, 44627 Herne</p></section></body></html>")
     rec = extract_page(html.encode(), "https://www.radwerk-herne.de/index.html", {})
     assert rec.impressum_section == "https://www.radwerk-herne.de/index.html#impressum"
+
+
+def test_a_footers_link_bar_does_not_introduce_the_designer_as_provider() -> None:
+    # an Elementor theme footer (a div, not a <footer>) with "Impressum · Datenschutz" and the designer's credit
+    rec = record("<h1>Impressum</h1><p>Heizung Pohl</p><p>Hellweg 90, 44869 Bochum</p>"
+                 "<div class='elementor elementor-location-footer'><p><a href='/impressum/'>Impressum</a> · "
+                 "<a href='/datenschutz/'>Datenschutz</a></p><p>Webdesign: Pixelwerk Medien GmbH</p></div>")
+    assert rec.name == "Heizung Pohl"

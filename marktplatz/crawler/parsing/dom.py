@@ -33,8 +33,11 @@ HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "dt": 7, 
 REGION_TAGS = {"header": "header", "nav": "nav", "footer": "footer", "aside": "aside"}
 REGION_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
                 "menu": "nav", "menubar": "nav"}
-_REGION_TOKEN = re.compile(r"^(?:site-|page-|main-|global-|top-|primary-)?(footer|nav|navbar|navigation|menu|mainmenu|"
-                           r"main-menu|topbar|header|masthead|site-header|colophon|copyright|sidebar)(?:-wrapper|-area|"
+# (with the theme builders' own prefixes: Elementor's "elementor-location-footer", Divi's "et-l--footer", Avada's
+# "fusion-footer", Jimdo's "jtpl-footer", Wix's "SITE_FOOTER")
+_REGION_TOKEN = re.compile(r"^(?:site[-_]|page-|main-|global-|top-|primary-|elementor-location-|et-l--|fusion-|"
+                           r"jtpl-)?(footer|nav|navbar|navigation|menu|mainmenu|main-menu|topbar|header|masthead|"
+                           r"site-header|colophon|copyright|sidebar)(?:-wrapper|-area|"
                            r"-container|-inner)?$")
 _TOKEN_REGION = {"footer": "footer", "colophon": "footer", "copyright": "footer", "nav": "nav", "navbar": "nav",
                  "navigation": "nav", "menu": "nav", "mainmenu": "nav", "main-menu": "nav", "topbar": "header",

@@ -79,13 +79,20 @@ _OWNER_CLAUSE = re.compile(r"\s*[,;–-]\s*(?:inhaber(?:in)?|inh\.|vertreten dur
                            re.IGNORECASE)
 
 
+def _links_only(line: Line) -> bool:
+    """A bar of links ("Impressum · Datenschutz"): no introduction to the provider."""
+    return bool(line.links) and sum(len(t) for _, t in line.links) >= 0.7 * len(line.text.replace(" ", ""))
+
+
 def _provider_line(lines: Sequence[Line]) -> str | None:
     main = [ln for ln in lines if ln.region not in ("nav", "header")]
     # (a footer's link bar, "Impressum | Datenschutz | Sitemap", introduces nothing)
     strong = [i for i, ln in enumerate(main[:80]) if _PROVIDER_INTRO.search(ln.text) and
               not re.fullmatch(r"\s*impressum\s*:?\s*", ln.text, re.IGNORECASE) and ln.region != "footer"
-              and ln.text.count(" | ") < 2]
-    weak = [i for i, ln in enumerate(main[:80]) if re.fullmatch(r"\s*impressum\s*:?\s*", ln.text, re.IGNORECASE)]
+              and ln.text.count(" | ") < 2 and not _links_only(ln)]
+    # (nor does the "Impressum" link of a footer's link bar: the designer's credit may follow it)
+    weak = [i for i, ln in enumerate(main[:80]) if re.fullmatch(r"\s*impressum\s*:?\s*", ln.text, re.IGNORECASE)
+            and not (ln.region == "footer" and ln.links)]
     for i in strong + weak:
         line = main[i]
         if len(line.text) > 120:
