@@ -76,7 +76,9 @@ def test_in_page_impressum_section_with_content_is_found() -> None:
 
 def test_a_footers_link_bar_does_not_introduce_the_designer_as_provider() -> None:
     # an Elementor theme footer (a div, not a <footer>) with "Impressum · Datenschutz" and the designer's credit
-    rec = record("<h1>Impressum</h1><p>Heizung Pohl</p><p>Hellweg 90, 44869 Bochum</p>"
-                 "<div class='elementor elementor-location-footer'><p><a href='/impressum/'>Impressum</a> · "
-                 "<a href='/datenschutz/'>Datenschutz</a></p><p>Webdesign: Pixelwerk Medien GmbH</p></div>")
-    assert rec.name == "Heizung Pohl"
+    page = impressum_page("<h1>Impressum</h1><p>Heizung Pohl</p><p>Hellweg 90, 44869 Bochum</p>"
+                          "<div class='elementor elementor-location-footer'><p><a href='/impressum/'>Impressum</a> · "
+                          "<a href='/datenschutz/'>Datenschutz</a></p><p>Webdesign: Pixelwerk Medien GmbH · "
+                          "Tel. 0231 588 12 40</p></div>")
+    assert page.impressum is not None and page.impressum.name == "Heizung Pohl"
+    assert [f.value for f in page.names if f.provenance.method == "impressum"] == ["Heizung Pohl"]
