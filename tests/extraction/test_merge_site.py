@@ -271,6 +271,26 @@ def test_of_an_seo_titles_segments_the_one_the_domain_spells_is_the_name() -> No
     assert site.to_feed()["name"] == "Friseur Sonnenschein"
 
 
+def test_the_name_every_page_uses_beats_another_company_name_in_the_impressum() -> None:
+    def site(brand: str, legal: str) -> str | None:
+        pages = [page(p, f"<main><h1>{brand}</h1><p>Willkommen</p></main>", title=f"{brand} – Herne")
+                 for p in ("", "team.html", "angebote.html")]
+        imp = page("impressum.html", f"<main><h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>{legal}</p>"
+                                     "<p>Hauptstraße 5, 44649 Herne</p></main>", title=f"Impressum – {brand}")
+        return merged(*pages, imp).to_feed()["name"]
+
+    assert site("Reisebüro Fernweh", "Fernweh Reisen GmbH") == "Reisebüro Fernweh"
+    # the legal name that only adds the legal form is the name the Impressum states
+    assert site("Bäckerei Friedrich", "Bäckerei Friedrich GmbH") == "Bäckerei Friedrich GmbH"
+
+
+def test_a_domain_spells_umlauts_with_an_e() -> None:
+    title = "Fernweh Tours | Kreuzfahrten & Pauschalreisen | Reisebüro Fernweh"
+    site = merge_site([_home(title, "<main><h2>Ihr Urlaub</h2></main>", "https://www.reisebuero-fernweh.de/")],
+                      "https://www.reisebuero-fernweh.de/")
+    assert site.to_feed()["name"] == "Reisebüro Fernweh"
+
+
 def test_names_behind_page_words_and_trade_labels() -> None:
     def name(title: str, body: str) -> str | None:
         return merged(_home(title, body + FOOTER)).to_feed()["name"]

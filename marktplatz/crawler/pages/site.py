@@ -110,7 +110,37 @@ def _name(records: Sequence[PageRecord], home_url: str, city: str | None) -> Fou
         return _score(v) + 0.1 * domain_affinity(v.best.value, words) + 0.05 * (len(methods[key]) - 1)
 
     ranked.sort(key=lambda v: (-score(v), v.order))
+    if ranked and ranked[0].best.provenance.method == "impressum":
+        brand = _brand_over_legal_name(ranked, methods)
+        if brand is not None:
+            return brand.best
     return ranked[0].best if ranked else None
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[^\wäöüß]+", _LEGAL_FORM_WORDS.sub(" ", name.lower())) if len(w) >= 3}
+
+
+_LEGAL_FORM_WORDS = re.compile(r"\b(?:gmbh|ug|ag|kg|ohg|gbr|e\.\s?k\.?|e\.\s?kfr\.|mbh|co\.?|haftungsbeschränkt|"
+                               r"partg|partnerschaft)(?![\wäöü])", re.IGNORECASE)
+
+
+def _brand_over_legal_name(ranked: list[_Vote], methods: dict[Hashable, set[str]]) -> _Vote | None:
+    """The name the site calls itself by, when the Impressum's company name is another one: "Reisebüro Fernweh" in
+    the title of every page and the welcome heading against "Fernweh Reisen GmbH". Only a related name (a word in
+    common) that several pages and two kinds of evidence give; a legal name that merely adds the legal form
+    ("Bäckerei Friedrich GmbH") stays."""
+    legal = ranked[0].best.value
+    legal_words = _name_words(legal)
+    for vote in ranked[1:]:
+        name = vote.best.value
+        words = _name_words(name)
+        if vote.count < 3 or len(methods[name.strip().lower()]) < 2 or not words & legal_words:
+            continue
+        if words <= legal_words or legal_words <= words:
+            return None  # one is the other with more words (the legal form, the owner): the Impressum's stands
+        return vote
+    return None
 
 
 _GENERIC_SUFFIX = re.compile(r"(?:\s+[-–|]\s+|\s+)(?:ihr\s+)?(?:meisterbetrieb|fachbetrieb|innungsbetrieb|"

@@ -89,8 +89,10 @@ def domain_affinity(name: str, domains: list[list[str]]) -> float:
     """How well a candidate name matches a domain (0..1), the best over the site's domains. A domain of several words
     counts the share of them the name contains ("Malerbetrieb Kaya" against "maler-kaya": 1.0; "Maler": 0.5); a
     domain of one word counts the share of the name's words found in it ("Kaya Malerei" against "kaya.de": 0.5)."""
-    compact = re.sub(r"[^a-z0-9äöüß]", "", name.lower().replace("ß", "ss"))
-    name_words = [w for w in re.split(r"[^a-z0-9äöüß]+", name.lower().replace("ß", "ss")) if len(w) >= 3]
+    # domains spell umlauts as "ae", "oe", "ue" ("reisebuero-fernweh.de" for "Reisebüro Fernweh")
+    low = name.lower().replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    compact = re.sub(r"[^a-z0-9]", "", low)
+    name_words = [w for w in re.split(r"[^a-z0-9]+", low) if len(w) >= 3]
     best = 0.0
     for words in domains:
         if len(words) >= 2:
