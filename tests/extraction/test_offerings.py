@@ -308,3 +308,12 @@ def test_a_label_styled_as_text_over_titles_with_their_sentences() -> None:
     body = "".join(f"<p>{t}</p><p>{d}</p>" for t, d in pairs)
     assert offerings(f"<main><p>UNSERE LEISTUNGEN</p>{body}</main>", "https://www.beispiel-herne.de/leistungen") == [
         "Krankengymnastik", "Klassische Massage", "Fango & Heißluft"]
+
+
+def test_a_payment_sub_section_and_a_cookie_box_are_no_offers() -> None:
+    got = offerings("<main><section><h2>Sortiment</h2><ul><li>Bier aus der Region</li><li>Spirituosen</li></ul>"
+                    "<h3>Zahlungsmöglichkeiten</h3><ul><li>Barzahlung</li><li>EC-Karte</li></ul>"
+                    "</section></main>"
+                    "<div id='BorlabsCookieBox'><h2>Unsere Leistungen</h2><ul><li><label><input type='checkbox'> "
+                    "Essenziell</label></li><li><label><input type='checkbox'> Statistiken</label></li></ul></div>")
+    assert got == ["Bier aus der Region", "Spirituosen"]

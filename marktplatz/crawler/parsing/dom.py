@@ -44,6 +44,11 @@ _TOKEN_REGION = {"footer": "footer", "colophon": "footer", "copyright": "footer"
                  "header": "header", "masthead": "header", "site-header": "header", "sidebar": "aside"}
 _REGION_HINT = re.compile(r"foot|nav|menu|head|mast|colophon|copyright|sidebar|topbar", re.IGNORECASE)
 _TABS = re.compile(r"\bnav-(?:tabs|pills)\b")
+# A cookie-consent box (Borlabs, Cookiebot, Complianz, Cookie Notice, Usercentrics, Real Cookie Banner …) is the
+# plugin's text, not the business's: its checkboxes ("Essenziell", "Statistiken") are no offers, its links no menu.
+_CONSENT = re.compile(r"cookie|consent|borlabs|cybot|cmplz|gdpr|dsgvo-|usercentrics|real-cookie|rcb-|cc-window|"
+                      r"cc-banner|klaro", re.IGNORECASE)
+_NEVER_CONSENT = frozenset(("html", "body", "main", "article", "header", "footer", "nav", "a", "button"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Words that end where their inline element ends: a day or a contact label in one <span> and its value in the next,
@@ -137,6 +142,15 @@ def _region_of(el: html.HtmlElement) -> str | None:
                 if m:
                     return _TOKEN_REGION.get(m.group(1), "main")
     return None
+
+
+def _is_consent_box(el: html.HtmlElement) -> bool:
+    for attr in ("id", "class"):
+        value = el.get(attr)
+        if value and _CONSENT.search(value):
+            # (a wrapper of the whole page that a plugin marked, "site cookies-not-set", is not the box)
+            return len(el.text_content()) <= 4000
+    return False
 
 
 def parse_html(text: str) -> html.HtmlElement:
@@ -244,6 +258,10 @@ def build_doc(root: html.HtmlElement) -> Doc:
                 tag not in BLOCK_TAGS and _HIDDEN_STYLE.search(el.get("style") or "")):
             # (an inline element hidden by its style is an anti-spam decoy: "info<span style='display:none'>x
             # </span>@…"; hidden blocks are left to be read, as scripts open them: accordions, tabs)
+            walker.skip_subtree()
+            skipped = el
+            continue
+        if tag not in _NEVER_CONSENT and _is_consent_box(el):
             walker.skip_subtree()
             skipped = el
             continue

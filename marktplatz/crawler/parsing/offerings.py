@@ -221,6 +221,7 @@ def _section_lines(doc: Doc, head: Line) -> Iterator[Line]:
     """Lines under a heading until the next heading of the same or a higher level."""
     level = head.level if 1 <= head.level <= 6 else 7
     lines = doc.lines
+    skip_below = 0  # inside a sub-section about something else ("Zahlungsmöglichkeiten", "Unser Team")
     for line in lines[head.index + 1:]:
         if line.region != head.region or (1 <= line.level <= 6 and line.level <= level):
             return
@@ -230,6 +231,12 @@ def _section_lines(doc: Doc, head: Line) -> Iterator[Line]:
             return
         if level == 7 and line.level == 7:
             return
+        if 1 <= line.level <= 6:
+            if skip_below and line.level > skip_below:
+                continue
+            skip_below = line.level if other_section(line.text) else 0
+        if skip_below:
+            continue
         yield line
 
 
