@@ -317,3 +317,20 @@ def test_a_payment_sub_section_and_a_cookie_box_are_no_offers() -> None:
                     "<div id='BorlabsCookieBox'><h2>Unsere Leistungen</h2><ul><li><label><input type='checkbox'> "
                     "Essenziell</label></li><li><label><input type='checkbox'> Statistiken</label></li></ul></div>")
     assert got == ["Bier aus der Region", "Spirituosen"]
+
+
+def test_a_service_verb_before_the_items_names_them_and_a_row_of_verbs_does_not() -> None:
+    assert offerings("<main><h2>Wir sind für Sie da</h2><p>Wir beraten Sie rund um Kfz-Versicherung, "
+                     "Hausratversicherung und Wohngebäudeversicherung.</p></main>") == \
+        ["Kfz-Versicherung", "Hausratversicherung", "Wohngebäudeversicherung"]
+    assert offerings("<main><h2>Ihr Garten</h2><p>Wir übernehmen Gartenpflege, Heckenschnitt und "
+                     "Pflasterarbeiten.</p></main>") == ["Gartenpflege", "Heckenschnitt", "Pflasterarbeiten"]
+    assert offerings("<main><h2>Tischlerei</h2><p>Wir planen, fertigen in eigener Werkstatt, montieren selbst.</p>"
+                     "<p>Wir ändern, reparieren – sorgfältig, zu fairen Preisen.</p></main>") == []
+
+
+def test_a_price_and_an_audience_are_no_enumeration_of_offers() -> None:
+    assert offerings("<main><h2>Angebot der Woche</h2><p>Stauder Pils 20×0,5 l nur 13,99 € zzgl. Pfand</p>"
+                     "</main>") == []
+    assert offerings("<main><h2>Unsere Leistungen</h2><p>Unsere Kunden sind Privathaushalte, Hausverwaltungen und "
+                     "Gewerbebetriebe in Herne, Herten und Marl.</p></main>") == []

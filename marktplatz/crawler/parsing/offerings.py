@@ -53,11 +53,21 @@ _MID_VERB = re.compile(r"^[^,]{0,60}?\b(?:bieten|bietet|biete|führen|verkaufen|
                        r"(?:finden|erhalten|bekommen) sie(?: bei uns)?|gibt es(?: bei uns)?)\s+"
                        r"(?:(?:wir|ich|ihnen|sie|unter anderem|u\.\s?a\.|auch|außerdem|zudem|gerne|gern)\s+)*",
                        re.IGNORECASE)
+# A service verb before the first of the items named ("Wir beraten Sie rund um Kfz-Versicherung, Hausrat…",
+# "Wir reparieren Fahrräder, E-Bikes und …"): only right before a noun, not in a row of verbs ("Wir planen,
+# fertigen und montieren").
+_SERVICE_LEAD = re.compile(r"^[^,]{0,60}?\b(?i:beraten(?: sie| wir)?(?: gerne| gern)?(?: rund um| zu| zur| zum| bei| "
+                           r"in sachen| in)?|reparieren|warten|übernehmen|erledigen|fertigen|vermitteln|verleihen|"
+                           r"vermieten)\s+(?i:(?:sie|ihnen|ihre|ihren|auch|gerne|gern|alle)\s+)*(?=[A-ZÄÖÜ])")
+# A sentence about whom or where a business serves ("Unsere Kunden sind Privathaushalte, …", "im Raum Herne,
+# Herten und Marl"): an enumeration of audiences or towns, not of offers.
+_WHO_OR_WHERE = re.compile(r"\b(?:kunden|kundschaft|zielgruppe|auftraggeber|einsatzgebiet|einzugsgebiet|im raum|"
+                           r"umgebung|umkreis|ganz nrw|ruhrgebiet)\b", re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|gemäß|inkl\.|inklusive|–|-)\s",
                               re.IGNORECASE)
 # The parts of an enumeration. "Hol- und Bringservice" is one item: a word cut at a hyphen shares the ending of the
 # next one.
-_LIST_SPLIT = re.compile(r",\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+")
+_LIST_SPLIT = re.compile(r"(?<!\d),\s*|,(?!\d)\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
 _LEADING_LIST = re.compile(r"^(?:ob\s+)?([^–—:;.!?]{5,200}?)\s+[–—-]\s+\S", re.IGNORECASE)
@@ -323,7 +333,8 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                 add(name, idx, "table", 0.5)
         if not items:
             for s in section[:8]:
-                if s.index not in priced and (_VERB.search(s.text) or "," in s.text):
+                if s.index not in priced and (_VERB.search(s.text) or "," in s.text) and \
+                        not _WHO_OR_WHERE.search(s.text):
                     for item in _enumeration(s.text):
                         add(item, s.index, "text", 0.6)
     # 2. A whole offer page: its sub-headings, else its list items, plus price-list item names.
@@ -359,6 +370,8 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         for sentence in _SENTENCE_END.split(line.text):
             if _VERB.search(sentence):
                 found = _enumeration(sentence)
+            elif (lead := _SERVICE_LEAD.match(sentence)) is not None:
+                found = _enumeration(sentence[lead.end():])
             elif not _describes_card(doc, line):
                 # (under a card's title the list is its details: "Raufaser, Vlies oder Designtapete – …")
                 found = _colon_enumeration(sentence) or _lead_enumeration(sentence)
