@@ -236,3 +236,23 @@ def test_separate_labels_stay_apart(label: str, kind: str) -> None:
     from marktplatz.crawler.parsing.phones import classify_label
 
     assert classify_label(label) == kind
+
+
+def test_referrals_and_credits_give_no_business_contacts() -> None:
+    rec = page("<p>Tel. 02323 123456</p><p>Welche Apotheke heute Notdienst hat, erfahren Sie kostenlos unter "
+               "0800 00 22 8 33.</p><p>Bei Gasgeruch rufen Sie die Störungsstelle der Stadtwerke: 0234 960-1444.</p>"
+               "<p>Bewerbung per WhatsApp über unseren Recruiting-Partner JobBrücke: 0159 / 0 44 55 66 7.</p>"
+               "<p>Realisierung: Netzmanufaktur Emscher, Tel. 0209 / 15 15 80</p>"
+               "<p>© 2024 Zweirad Pedalo – Website: Radlos Media, Tel. 0234 77 88 99-0</p>"
+               "<p>Impressum · Design: Lila Pixel Studio, hallo@lilapixel-studio.de</p>"
+               "<p>Folge uns auf Instagram @blumenhaus.rosenthal</p>")
+    assert values(rec.phones) == ["+492323123456"]
+    assert values(rec.emails) == []
+
+
+def test_an_insurance_agencys_own_contacts_are_its_own() -> None:
+    rec = page("<p>Okafor Versicherungen · Tel. 02323 445566 · info@okafor-versicherungen.de</p>"
+               "<h3>Berufshaftpflichtversicherung</h3><p>HDI Versicherung AG, HDI-Platz 1, 30659 Hannover, "
+               "Tel. 0511 6450</p>", url="https://www.okafor-versicherungen.de/impressum.html")
+    assert values(rec.phones) == ["+492323445566"]
+    assert values(rec.emails) == ["info@okafor-versicherungen.de"]

@@ -65,8 +65,9 @@ _PAGE_WORDS = re.compile(r"^(?:startseite|start|home|willkommen.*|herzlich willk
 _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
 _REFERRAL = re.compile(r"nächste\w*\s+(?:notdienst|apotheke|praxis|tierklinik|klinik)|notdienstapotheke|"
                        r"wenden sie sich (?:bitte )?an|bereitschaftsdienst|giftnotruf|116\s?117|vertretung:|"
-                       r"vertreten durch die praxis|(?:unser\w*|eine\w*)\s+(?:kooperations)?partner|"
-                       r"in kooperation mit|partnerbetrieb|partnerwerkstatt", re.IGNORECASE)
+                       r"vertreten durch die praxis|(?:unser\w*|eine\w*)\s+(?:[\w-]+-)?partner|"
+                       r"in kooperation mit|partnerbetrieb|partnerwerkstatt|erfahren sie (?:\w+ ){0,2}unter|"
+                       r"notdienst hat|störungsstelle|stadtwerke", re.IGNORECASE)
 _CREDIT = re.compile(r"design|theme|template|powered|erstellt|realisiert|umsetzung|programmiert|made with|"
                      r"entwickelt", re.IGNORECASE)
 _IMPRESSUM_WORD = re.compile(r"\b(?:impressum|imprint|anbieterkennzeichnung|legal notice)\b", re.IGNORECASE)

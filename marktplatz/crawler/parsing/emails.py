@@ -20,8 +20,10 @@ from marktplatz.crawler.parsing.dom import Doc
 
 _EMAIL = re.compile(r"(?<![\w.+-])([a-z0-9][a-z0-9._%+-]{0,63}@(?:[a-z0-9äöü](?:[a-z0-9äöü-]{0,61}[a-z0-9äöü])?\.)+"
                     r"[a-z]{2,24})(?![a-z0-9-])", re.IGNORECASE)
-_AT = re.compile(r"\s*[\[({<]\s*(?:at|ät|@)\s*[\])}>]\s*|＠|\s+(?:at|ät)\s+|(?<=\w)(?:\s+@\s*|@\s+)(?=[a-z0-9])",
-                 re.IGNORECASE)
+# "info @ x.de" only with a mail domain's ending: "Instagram @blumenhaus.rosenthal" is a handle
+_SPACED_DOMAIN = r"[a-z0-9][a-z0-9.-]*\.(?:de|com|net|org|eu|info|biz|nrw|ruhr|online|email|shop|at|ch)\b"
+_AT = re.compile(r"\s*[\[({<]\s*(?:at|ät|@)\s*[\])}>]\s*|＠|\s+(?:at|ät)\s+|"
+                 r"(?<=\w)(?:\s+@\s*|@\s+)(?=" + _SPACED_DOMAIN + ")", re.IGNORECASE)
 _DOT = re.compile(r"\s*[\[({<]\s*(?:dot|punkt|\.)\s*[\])}>]\s*|\s+(?:dot|punkt)\s+", re.IGNORECASE)
 _OBFUSCATION_HINT = re.compile(r"[\[({<]\s*(?:at|ät|@)\s*[\])}>]|\s(?:at|ät)\s|＠|\w(?:\s+@\s*|@\s+)\w", re.IGNORECASE)
 _STRING_LIT = re.compile(r"""(['"])((?:\\.|(?!\1).){0,200}?)\1""")

@@ -20,11 +20,15 @@ from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.address import AddressHit, address_key
 from marktplatz.crawler.parsing.dom import Doc, Line
 
-_STRONG_THIRD = re.compile(r"kammer|versicherung|berufshaftpflicht|webdesign|web-design|websiteanpassung|"
-                           r"webagentur|internetagentur|hosting|hoster\b|datenschutzbeauftragte|aufsichtsbehörde|"
+# (an insurer by its name or role: an insurance agency's own lines name "Versicherungen" too)
+_STRONG_THIRD = re.compile(r"kammer|versicherung\s+(?:ag|se|a\.\s?g\.|vvag|gmbh)\b|versicherer|berufshaftpflicht|"
+                           r"webdesign|web-design|websiteanpassung|webagentur|internetagentur|hosting|hoster\b|datenschutzbeauftragte|aufsichtsbehörde|"
                            r"design by|designed by|(?:website|webseite|homepage|site|web) by|realisiert von|"
-                           r"erstellt von|umgesetzt von|schlichtungsstelle|"
+                           r"erstellt von|umgesetzt von|schlichtungsstelle|(?:realisierung|umsetzung|gestaltung|"
+                           r"konzeption|programmierung|technische betreuung|design)\s*:|"
+                           r"(?:website|webseite|homepage)\s*:\s*(?!www\.|https?://)(?-i:[A-ZÄÖÜ])|"
                            r"registergericht|finanzamt|amtsgericht", re.IGNORECASE)
+_ADDRESSES = re.compile(r"\S+@\S+|\S*(?:www\.|https?://)\S+")
 _CONTEXT_THIRD = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.THIRD_PARTY_MARKERS) + r")",
                             re.IGNORECASE)
 
@@ -42,7 +46,8 @@ class Block:
 
 def third_party_context(doc: Doc, line: Line) -> bool:
     """Whether a line speaks about someone else (chamber, insurer, designer, host...), by its text or label."""
-    if _STRONG_THIRD.search(line.text):
+    # (the words inside an address do not count: "info@okafor-versicherungen.de")
+    if _STRONG_THIRD.search(_ADDRESSES.sub(" ", line.text)):
         return True
     if line.level:
         return bool(_CONTEXT_THIRD.search(line.text)) and len(line.text) <= 80
