@@ -114,6 +114,9 @@ EMAIL_CASES: list[tuple[str, list[str]]] = [
     ("<p>kontakt {at} cafe-wanne.de</p>", ["kontakt@cafe-wanne.de"]),
     ("<p>Mail: praxis at physio-herne dot de</p>", ["praxis@physio-herne.de"]),
     ("<p>Mail: info @ nachhilfe-herne.de</p>", ["info@nachhilfe-herne.de"]),
+    # written backwards and turned round by CSS
+    ("<p>E-Mail: <span style='unicode-bidi:bidi-override; direction:rtl;'>ed.enreh-nolas@ofni</span></p>",
+     ["info@salon-herne.de"]),
     ("<p>inf&#111;&#64;&#119;ein-herne.de</p>", ["info@wein-herne.de"]),
     ("<p>E-Mail: Post@Kanzlei-Herne.DE</p>", ["post@kanzlei-herne.de"]),
     ("<p><img src='logo@2x.png' alt=''> images/logo@2x.png</p>", []),

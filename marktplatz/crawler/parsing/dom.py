@@ -49,6 +49,7 @@ _TABS = re.compile(r"\bnav-(?:tabs|pills)\b")
 _CONSENT = re.compile(r"cookie|consent|borlabs|cybot|cmplz|gdpr|dsgvo-|usercentrics|real-cookie|rcb-|cc-window|"
                       r"cc-banner|klaro", re.IGNORECASE)
 _NEVER_CONSENT = frozenset(("html", "body", "main", "article", "header", "footer", "nav", "a", "button"))
+_BIDI_OVERRIDE = re.compile(r"unicode-bidi\s*:\s*bidi-override", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Words that end where their inline element ends: a day or a contact label in one <span> and its value in the next,
@@ -262,6 +263,14 @@ def build_doc(root: html.HtmlElement) -> Doc:
             skipped = el
             continue
         if tag not in _NEVER_CONSENT and _is_consent_box(el):
+            walker.skip_subtree()
+            skipped = el
+            continue
+        style = el.get("style")
+        if style and "rtl" in style and _BIDI_OVERRIDE.search(style) and tag not in BLOCK_TAGS:
+            # text written backwards and turned round by the browser ("ed.ednamuster@ofni"), an anti-spam trick:
+            # read as shown
+            buf.append(el.text_content()[::-1])
             walker.skip_subtree()
             skipped = el
             continue
