@@ -138,6 +138,30 @@ def test_a_class_timetable_is_never_the_opening_hours() -> None:
     assert with_office.opening_hours.value.week == week({"tu,th": ["10:00-12:00"]})
 
 
+def test_a_guesthouses_breakfast_an_event_day_and_a_tariff_are_no_opening_hours() -> None:
+    breakfast = merged(page("", "<main><h2>Willkommen</h2><p>Frühstück wird täglich von 6:30 bis 10:00 Uhr "
+                                "serviert.</p></main>"))
+    assert breakfast.opening_hours is None
+    footer = "<footer><p>Mo–Fr: 9:30–18:30 | Sa: 9:30–16:00</p></footer>"
+    event = merged(page("", "<main><h2>Willkommen</h2></main>" + footer),
+                   page("aktuelles.html", "<main><h3>Verkaufsoffener Sonntag</h3><p>Am 1. Dezember haben wir von 13 "
+                                          "bis 18 Uhr für Sie geöffnet!</p></main>" + footer))
+    assert event.opening_hours is not None
+    assert event.opening_hours.value.week == week({"mo-fr": ["09:30-18:30"]}, sa=["09:30-16:00"])
+    tariff = merged(page("", "<main><h2>Öffnungszeiten</h2><p>Mo–Fr 8:00–17:00 Uhr</p></main>"),
+                    page("preise.html", "<main><table><tr><th>Leistung</th><th>Preis</th></tr><tr><td>Türöffnung "
+                                        "Mo–Fr 8–18 Uhr</td><td>89 €</td></tr></table></main>"))
+    assert tariff.opening_hours is not None
+    assert tariff.opening_hours.value.week == week({"mo-fr": ["08:00-17:00"]})
+
+
+def test_a_gyms_training_hours_are_main_and_its_staffed_hours_a_side_schedule() -> None:
+    site = merged(page("", "<main><h2>Trainingszeiten</h2><p>Mo – Fr: 06:00 – 23:00 Uhr</p><p>Servicezeiten "
+                           "(Theke besetzt): Mo – Fr 16 – 21 Uhr</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["06:00-23:00"]})
+
+
 def test_schedule_repeated_in_every_footer_wins_over_a_one_off() -> None:
     footer = "<footer><h3>Öffnungszeiten</h3><p>Di-Fr 9-18, Sa 8-13</p></footer>"
     pages = [page("", footer), page("team.html", footer), page("preise.html", footer),

@@ -24,11 +24,11 @@ _SECONDARY_LABEL = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for
 # (the second half: a compound's last word is what it names, "Sonntagsbrunch" is a brunch, "Kfz-Werkstatt" a
 # workshop; not the business words a café's or restaurant's own name ends in)
 _TIMETABLE_LABEL = re.compile("|".join(re.escape(w) for w in vocab.TIMETABLE_LABELS), re.IGNORECASE)
-_MAIN_COMPOUND = re.compile(r"(?:öffnungs|oeffnungs|geschäfts|geschaefts|büro|buero|praxis|sprech)zeit(?:en)?",
-                            re.IGNORECASE)
+_MAIN_COMPOUND = re.compile(r"(?:öffnungs|oeffnungs|geschäfts|geschaefts|büro|buero|praxis|sprech|trainings)"
+                            r"zeit(?:en)?", re.IGNORECASE)
 _HOURS_HEADING = re.compile(r"öffnungszeit|oeffnungszeit|offnungszeit|geschäftszeit|sprechzeit|sprechstunde|"
                             r"bürozeit|zeiten\b|opening hours|erreichbarkeit", re.IGNORECASE)
-_INLINE_LABEL = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß .&/-]{1,40}?)\s*:\s*$")
+_INLINE_LABEL = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß .&/()-]{1,40}?)\s*:\s*$")
 _SUBJECT = re.compile(r"^\s*([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜa-zäöüß]+)?)\s+$")
 _NOT_SUBJECT = frozenset(("geöffnet", "geoeffnet", "öffnungszeiten", "sprechzeiten", "jeden", "jede", "immer", "auch",
                           "sowie", "außer", "ausser", "nur", "und", "oder", "täglich", "werktags", "wochentags",
@@ -40,7 +40,9 @@ _VACATION = re.compile(r"betriebsurlaub|betriebsferien|urlaub|sommerpause|winter
 _DATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\b)|heiligabend|silvester|weihnacht|ostern|"
                     r"pfingst|feiertag", re.IGNORECASE)
 _SPECIAL_DAY = re.compile(r"sonderöffnung|heiligabend|silvester|weihnacht|oster|pfingst|muttertag|valentinstag|"
-                          r"rosenmontag|karneval|verkaufsoffen|\b\d{1,2}\.\s?\d{1,2}\.", re.IGNORECASE)
+                          r"rosenmontag|karneval|verkaufsoffen|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\.\s?(?:jan|feb|mär|"
+                          r"apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*\b", re.IGNORECASE)
+_PRICE = re.compile(r"\d(?:[.,]\d{2}|,-)?\s?(?:€|eur\b|euro\b)|€\s?\d", re.IGNORECASE)
 _CLOSED_WORD = re.compile(r"geschlossen|ruhetag|closed|betriebsruhe|bleibt zu", re.IGNORECASE)
 MAX_LINE = 500
 
@@ -74,6 +76,8 @@ def label_kind(label: str | None) -> str:
         return "neutral"
     if _TIMETABLE_LABEL.search(label) and not _MAIN_COMPOUND.search(label):
         return "timetable"
+    if _SPECIAL_DAY.search(label) and not _MAIN_COMPOUND.search(label):
+        return "secondary"  # "Verkaufsoffener Sonntag": one day's hours, however "Verkauf" reads
     # "Öffnungszeiten Werkstatt" is the workshop's; "Sprechzeiten" is a practice's main schedule, and "Bürozeiten"
     # the office's, whatever words their compounds hold ("büro").
     if _SECONDARY_LABEL.search(_MAIN_COMPOUND.sub(" ", label)):
@@ -106,6 +110,10 @@ def _inline_label(line: Line, tokens: Sequence[Token]) -> tuple[str | None, bool
                 m = _SUBJECT.match(text[:pos])
                 if m and m.group(1).lower() not in _NOT_SUBJECT:
                     return m.group(1), False
+                # "Frühstück wird täglich von 6:30 bis 10:00 Uhr serviert": a sentence about a side service
+                subject = text[:pos].split()[0].strip(",.;")
+                if subject[:1].isupper() and label_kind(subject) in SIDE_KINDS:
+                    return subject, False
             break
     return None, False
 
@@ -131,7 +139,8 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
         if len(text) > MAX_LINE:
             close()
             continue
-        tokens = tokenize(text) if _maybe_hours(text, lowers[line.index]) else []
+        # (a price list's row with a time window, "Türöffnung Mo–Fr 8–18 Uhr | 89 €", is a tariff, not hours)
+        tokens = tokenize(text) if _maybe_hours(text, lowers[line.index]) and not _PRICE.search(text) else []
         hoursy = has_hours_tokens(tokens)
         loc = location_of.get(line.index)
         if cur is not None and loc != cur.location:

@@ -68,10 +68,12 @@ SECONDARY_HOURS_LABELS = ("werkstatt", "sprechstunde", "k체che", "kueche", "caf�
                           "biergarten", "terrasse", "fr체hst체ck", "brunch", "sommer", "winter", "saison", "ferien",
                           "notdienst", "beratung", "showroom", "ausstellung", "lager", "kinder", "training",
                           "offene", "akut")
-# Labels naming a timetable of classes or lessons: the times of a course, not when the business is open, so never
-# taken for the opening hours even when they are the only schedule on the site (a yoga studio's Kursplan).
+# Labels naming a timetable of classes or lessons, or a guest's times: the times of a course or of breakfast, not
+# when the business is open, so never taken for the opening hours even when they are the only schedule on the site
+# (a yoga studio's Kursplan, a guesthouse's Fr체hst체ck and Check-in).
 TIMETABLE_LABELS = ("kursplan", "kurszeit", "kurs체bersicht", "kursuebersicht", "stundenplan", "unterrichtszeit",
-                    "trainingsplan", "belegungsplan", "gottesdienst", "kurse")
+                    "trainingsplan", "belegungsplan", "gottesdienst", "kurse", "fr체hst체ck", "fruehst체ck",
+                    "check-in", "check-out", "anreise", "abreise")
 # Words that make a text about hours a notice rather than a weekly schedule.
 VACATION_WORDS = ("betriebsurlaub", "urlaub", "betriebsferien", "ferien", "geschlossen vom", "closed from",
                   "weihnachtsferien", "sommerpause", "winterpause", "inventur")
