@@ -334,3 +334,11 @@ def test_a_price_and_an_audience_are_no_enumeration_of_offers() -> None:
                      "</main>") == []
     assert offerings("<main><h2>Unsere Leistungen</h2><p>Unsere Kunden sind Privathaushalte, Hausverwaltungen und "
                      "Gewerbebetriebe in Herne, Herten und Marl.</p></main>") == []
+
+
+def test_items_told_more_about_in_an_offer_sections_sentence() -> None:
+    got = offerings("<main><h1>Unser Sortiment</h1><p>Obst und Gemüse von Höfen aus dem Münsterland, eine Käsetheke "
+                    "mit über 80 Sorten, Naturkosmetik und eine Unverpackt-Station für Nudeln.</p></main>")
+    assert {"Käsetheke", "Naturkosmetik", "Unverpackt-Station"} <= set(got)
+    assert offerings("<main><h2>Unsere Leistungen</h2><p>Die Preise richten sich nach Fellzustand, Größe und "
+                     "Verhalten des Hundes.</p></main>") == []

@@ -154,6 +154,13 @@ def _enumeration(sentence: str) -> list[str]:
         if k == len(parts) - 1 and _words(p) > 2:
             # the sentence goes on after its last item ("… sowie Beratungseinsätze nach § 37.3 SGB XI")
             p = _TRAILING_CLAUSE.split(p, maxsplit=1)[0]
+        elif _words(p) > 4 and not p.lower().startswith("das "):
+            # an item told more about ("eine Käsetheke mit über 80 Sorten"); not a verb's noun ("das Verlegen von
+            # Rollrasen") and not a clause ("Preise richten sich nach …")
+            head = _TRAILING_CLAUSE.split(p, maxsplit=1)[0]
+            if head != p and all(w[:1].isupper() or (w.endswith(("e", "en", "er", "es", "em")) and w.isalpha())
+                                 for w in head.split()):
+                p = head
         item = clean_item(p)
         if item is None or _words(item) > 4:
             complete = False
