@@ -342,3 +342,16 @@ def test_items_told_more_about_in_an_offer_sections_sentence() -> None:
     assert {"Käsetheke", "Naturkosmetik", "Unverpackt-Station"} <= set(got)
     assert offerings("<main><h2>Unsere Leistungen</h2><p>Die Preise richten sich nach Fellzustand, Größe und "
                      "Verhalten des Hundes.</p></main>") == []
+
+
+def test_a_page_of_titles_each_with_its_text_or_price_names_offers() -> None:
+    # a site builder's page without heading elements: styled paragraphs, a title and its line, one after another
+    massages = "".join(f"<p class='font_7'>{t}</p><p class='font_8'>{d}</p>" for t, d in (
+        ("Klassische Massage", "30 Min. 35 € · 60 Min. 62 €"), ("Hot-Stone-Massage", "75 Min. 79 €"),
+        ("Piercing", "Mit Titan-Erstschmuck, ab 18 Jahren ohne Begleitung."), ("Gutscheine", "In jeder Höhe.")))
+    assert offerings(f"<main><h1>Unsere Massagen</h1>{massages}</main>",
+                     url="https://www.beispiel-herne.de/massagen") == \
+        ["Klassische Massage", "Hot-Stone-Massage", "Piercing", "Gutscheine"]
+    team = "".join(f"<p>{t}</p><p>{d}</p>" for t, d in (
+        ("Mara", "Fineline & Botanical."), ("Kenji", "Realistic, Black & Grey."), ("Lea", "Lettering.")))
+    assert offerings(f"<main><h1>Unsere Artists</h1>{team}</main>", url="https://www.beispiel-herne.de/artists") == []

@@ -20,7 +20,8 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 _OTHER_SECTION = re.compile(
     r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|\bzeiten\b|"
     r"\bkontakt(?:\b|daten|formular|aufnahme)|anfahrt|\badresse|anschrift|so finden sie|standort|über uns|"
-    r"ueber uns|über mich|\bteam\b|wir über uns|warum|vorteil|zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|"
+    r"ueber uns|über mich|\bteam\b|\bartists?\b|mitarbeiter|wer wir sind|"
+    r"wir über uns|warum|vorteil|zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|"
     r"download|\blinks\b|\bpartner\b|referenz|\bkunden\b|kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|"
     r"stellenangebot|bewerb|ausbildung|impressum|datenschutz|rechtlich|\bfaq\b|\bfragen\b|zertifi|auszeichnung|"
     r"mitglied|geschichte|philosophie|galerie|impression|\bpresse\b|newsletter|social|folgen sie|besuchen sie|"
@@ -34,7 +35,8 @@ _NOT_SERVICE = re.compile(
     r"\b(?:dr|prof|dipl)\.|\bherr\b|\bfrau\b", re.IGNORECASE)
 # The text of a person's card ("Inhaberin", "Kfz-Meister"): a team member, not a service.
 _ROLE = re.compile(r"inhaber|geschäftsführ|meister(?:in)?\b|gesell(?:e|in)\b|mitarbeiter|auszubildend|azubi|"
-                   r"fachkraft|assisten|angestellt|leitung|\(m/w/d\)", re.IGNORECASE)
+                   r"fachkraft|assisten|angestellt|(?:\b|praxis|filial|büro|team|bereichs|geschäfts)leitung|"
+                   r"\(m/w/d\)", re.IGNORECASE)
 _ADDRESS_OR_PHONE = r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}"
 # A card may tell its times ("Jeden Sonntag 10–14 Uhr"); an address or a phone number makes it a widget.
 _CARD_CONTACT = re.compile(_ADDRESS_OR_PHONE, re.IGNORECASE)
@@ -112,6 +114,36 @@ def captions(doc: Doc) -> Iterator[Line]:
         good = [r for r in run if _looks_like_service(r.text, MAX_WORDS + 1)]
         if len(good) >= 3 and 3 * len(good) >= 2 * len(run):
             yield from good
+
+
+_PRICE_TEXT = re.compile(r"\d\s?(?:€|eur\b|euro\b)|€\s?\d|\d,-", re.IGNORECASE)
+
+
+def topic_pairs(doc: Doc) -> Iterator[Line]:
+    """A page about one kind of offer, written as titles each followed by its description or price and nothing
+    else (a site builder's styled paragraphs: "Unsere Massagen" / "Hot-Stone-Massage" / "75 Min. 79 €" / …): the
+    titles, when the page's main heading names no other topic and at least three such pairs follow it."""
+    main = [ln for ln in doc.lines if ln.region == "main"]
+    top = next((ln for ln in main if ln.level == 1), None)
+    if top is not None and other_section(top.text):
+        return
+    # (a site builder's page may have no heading element at all: then the whole main part)
+    body = [ln for ln in main if top is None or ln.index > top.index]
+    if any(ln.level for ln in body[:12]):
+        return  # headings of its own: the sections' readers look at those
+    pairs = [a for a, b in itertools.pairwise(body) if b.index == a.index + 1 and
+             _looks_like_service(a.text) and not _ROLE.search(b.text) and not _CARD_CONTACT.search(b.text) and
+             (_PRICE_TEXT.search(b.text) or (b.text.endswith((".", "!")) and len(b.text.split()) >= 2))]
+    # the longest run of them line after line: a title, its text, the next title …
+    runs: list[list[Line]] = []
+    for ln in pairs:
+        if runs and ln.index - runs[-1][-1].index == 2:
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    best = max(runs, key=len, default=[])
+    if len(best) >= 3:
+        yield from best
 
 
 def bare_lists(doc: Doc) -> Iterator[Line]:

@@ -24,6 +24,7 @@ from marktplatz.crawler.parsing.offer_layouts import (
     link_line,
     menu_offers,
     other_section,
+    topic_pairs,
 )
 
 _OFFER_HEADING = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.OFFERING_HEADINGS) + r")"
@@ -389,6 +390,9 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     # 5. The menu's sub-menu under "Leistungen"; a home or offer page's cards and bare lists, with no offer heading.
     for text in menu_offers(doc, is_offer_heading):
         add(text, 0, "text", 0.6)
+    if not hits:
+        for ln in topic_pairs(doc):
+            add(ln.text, ln.index, "text", 0.5)
     if home or offer_page:
         for ln in (*card_headings(doc), *bare_lists(doc), *captions(doc)):
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
