@@ -355,3 +355,11 @@ def test_a_page_of_titles_each_with_its_text_or_price_names_offers() -> None:
     team = "".join(f"<p>{t}</p><p>{d}</p>" for t, d in (
         ("Mara", "Fineline & Botanical."), ("Kenji", "Realistic, Black & Grey."), ("Lea", "Lettering.")))
     assert offerings(f"<main><h1>Unsere Artists</h1>{team}</main>", url="https://www.beispiel-herne.de/artists") == []
+
+
+def test_titles_over_a_line_that_ends_in_a_price() -> None:
+    rows = "".join(f"<p>{t}</p><p>{d}</p>" for t, d in (
+        ("Passbilder", "Biometrisch, in 5 Minuten – 14,90 €"), ("Bewerbungsfotos", "Inkl. Retusche und Datei – 49 €"),
+        ("Businessporträts", "Im Studio oder in Ihrem Unternehmen.")))
+    got = offerings(f"<main><h1>Angebote</h1>{rows}</main>", url="https://www.beispiel-herne.de/angebote")
+    assert {"Passbilder", "Bewerbungsfotos", "Businessporträts"} <= set(got)

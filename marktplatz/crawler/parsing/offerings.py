@@ -467,13 +467,13 @@ def _line_list(section: list[Line]) -> list[Line]:
             return run
         if len(run) >= 3 and any(CONTACT_DATA.search(s.text) for s in run):
             plain = [s for s in plain if s not in run]  # an address block: its name line is no offer either
+    titled = _titled_paragraphs(plain)
+    if titled:
+        return titled
     # One offer per element, one after the other (page builders' text widgets, image captions, tab titles); not
     # in a price list, whose short lines are categories and variants for the price-list reader
     if any(_PRICE.search(s.text) for s in section):
         return []
-    titled = _titled_paragraphs(plain)
-    if titled:
-        return titled
     run = []
     for s in plain:
         if s.in_table or not _short_line(s) or (run and s.index != run[-1].index + 1):
@@ -488,8 +488,10 @@ def _line_list(section: list[Line]) -> list[Line]:
 def _titled_paragraphs(lines: list[Line]) -> list[Line]:
     """Offers each written as a short title line with a sentence under it ("Krankengymnastik" / "Aktive und passive
     Übungen zur …."): the titles, when at least three follow one another that way."""
+    # (the line under a title may end in its price: "Biometrisch, in 5 Minuten – 14,90 €")
     titles = [a for a, b in itertools.pairwise(lines) if b.index == a.index + 1 and _short_line(a) and
-              b.text.endswith((".", "!")) and len(b.text.split()) >= max(3, len(a.text.split()) + 1)]
+              (b.text.endswith((".", "!")) or (_PRICE.search(b.text) and not _ONLY_PRICE.match(b.text))) and
+              len(b.text.split()) >= max(3, len(a.text.split()) + 1)]
     return titles if len(titles) >= 3 else []
 
 
