@@ -363,3 +363,15 @@ def test_titles_over_a_line_that_ends_in_a_price() -> None:
         ("Businessporträts", "Im Studio oder in Ihrem Unternehmen.")))
     got = offerings(f"<main><h1>Angebote</h1>{rows}</main>", url="https://www.beispiel-herne.de/angebote")
     assert {"Passbilder", "Bewerbungsfotos", "Businessporträts"} <= set(got)
+
+
+def test_cards_on_a_page_whose_heading_names_its_topic() -> None:
+    cards = "".join(f"<div class='blurb'><h4>{t}</h4><p>{d}</p></div>" for t, d in (
+        ("Klasse B", "Pkw bis 3.500 kg."), ("Klasse A2", "Motorräder bis 35 kW."),
+        ("Klasse AM", "Roller bis 45 km/h.")))
+    url = "https://www.beispiel-herne.de/fuehrerscheinklassen.html"
+    assert offerings(f"<main><h1>Unsere Führerscheinklassen</h1>{cards}</main>", url=url) == \
+        ["Klasse B", "Klasse A2", "Klasse AM"]
+    people = "".join(f"<div class='card'><h4>{t}</h4><p>{d}</p></div>" for t, d in (
+        ("Thomas", "Fahrlehrer seit 1998."), ("Anna", "Büro und Anmeldung."), ("Kai", "Motorrad-Spezialist.")))
+    assert offerings(f"<main><h1>Unser Team</h1>{people}</main>", url=url) == []

@@ -393,10 +393,20 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     if not hits:
         for ln in topic_pairs(doc):
             add(ln.text, ln.index, "text", 0.5)
+    if not hits and not (home or offer_page) and _topic_page(doc):
+        # a page about one kind of offer under a heading that names it ("Unsere Führerscheinklassen"): its cards
+        for ln in card_headings(doc):
+            add(ln.text, ln.index, "heading", 0.45)
     if home or offer_page:
         for ln in (*card_headings(doc), *bare_lists(doc), *captions(doc)):
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     return hits
+
+
+def _topic_page(doc: Doc) -> bool:
+    """Whether a page's main heading names a topic that may be an offer: not Kontakt, Team, News, Impressum …"""
+    top = next((ln for ln in doc.lines if ln.level == 1 and ln.region == "main"), None)
+    return top is not None and not other_section(top.text) and not _NOT_OFFER.search(top.text)
 
 
 def _column_below(doc: Doc, th: Line) -> Iterator[tuple[str, int]]:
