@@ -375,3 +375,10 @@ def test_cards_on_a_page_whose_heading_names_its_topic() -> None:
     people = "".join(f"<div class='card'><h4>{t}</h4><p>{d}</p></div>" for t, d in (
         ("Thomas", "Fahrlehrer seit 1998."), ("Anna", "Büro und Anmeldung."), ("Kai", "Motorrad-Spezialist.")))
     assert offerings(f"<main><h1>Unser Team</h1>{people}</main>", url=url) == []
+
+
+def test_a_table_layouts_menu_cell_opens_no_offer_section_and_contact_data_is_no_offer() -> None:
+    page = ("<table><tr><td><a href='/'>Home</a></td><td><a href='/leistungen.html'>Leistungen</a></td>"
+            "<td><a href='/impressum.html'>Impressum</a></td></tr><tr><td>Willkommen bei Dach Kowalski</td></tr>"
+            "<tr><td>Westerholter Str. 512</td></tr><tr><td>Tel.: 0 23 66 / 8 47 11</td></tr></table>")
+    assert offerings(page) == []

@@ -103,6 +103,12 @@ class OfferingHit:
     confidence: float
 
 
+# Contact data is never an offer: a phone or fax line, a street with its house number, the owner ("Inh. …").
+_CONTACT_ITEM = re.compile(r"^(?:tel|fon|telefon|fax|telefax|mobil|handy|e-mail|inh|inhaber(?:in)?)\b\.?|"
+                           r"(?:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|ring|damm)\s\d{1,4}\s?[a-z]?$",
+                           re.IGNORECASE)
+
+
 def clean_item(text: str) -> str | None:
     """A tidy offering, or None when the text is no offering (too long, a price, navigation, hours...)."""
     t = re.sub(r"\s+", " ", text).strip(" \t-–—•·*:;,.|>→»")
@@ -121,7 +127,7 @@ def clean_item(text: str) -> str | None:
         return None
     if _HOURS_LIKE.search(t) or "@" in t or "http" in t.lower() or re.search(r"\d{4,}", t):
         return None
-    if t.endswith(("?", "!")) or _NOT_A_NAME.search(t):
+    if t.endswith(("?", "!")) or _NOT_A_NAME.search(t) or _CONTACT_ITEM.search(t):
         return None
     return t
 
@@ -284,7 +290,8 @@ def _offer_heading(doc: Doc, line: Line) -> Line | None:
             and not line.in_list and not other_section(nxt.text):
         return nxt
     # A section's name in a plain cell or paragraph ("Unsere Leistungen" in a table layout) heads its list.
-    if is_section_name(line.text) and len(line.text.split()) <= 3 and not line.in_list:
+    # (not a link: a table layout's menu cell "Leistungen" names the page it links to)
+    if is_section_name(line.text) and len(line.text.split()) <= 3 and not line.in_list and not link_line(line):
         return line
     return None
 
