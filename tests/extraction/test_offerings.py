@@ -378,7 +378,9 @@ def test_cards_on_a_page_whose_heading_names_its_topic() -> None:
 
 
 def test_a_table_layouts_menu_cell_opens_no_offer_section_and_contact_data_is_no_offer() -> None:
-    page = ("<table><tr><td><a href='/'>Home</a></td><td><a href='/leistungen.html'>Leistungen</a></td>"
-            "<td><a href='/impressum.html'>Impressum</a></td></tr><tr><td>Willkommen bei Dach Kowalski</td></tr>"
-            "<tr><td>Westerholter Str. 512</td></tr><tr><td>Tel.: 0 23 66 / 8 47 11</td></tr></table>")
-    assert offerings(page) == []
+    page = ("<table><tr><td><font><a href='/'>Home</a><br><a href='/leistungen.html'>Leistungen</a><br>"
+            "<a href='/impressum.html'>Impressum</a><br></font></td><td><b>Willkommen bei Dach Kowalski</b><br>"
+            "Ob Neubau, Sanierung oder Reparatur - wir sind für Sie da.<br><table><tr><td><b>Dach Kowalski</b><br>"
+            "Westerholter Str. 512<br>45701 Herten<br>Tel.: 0 23 66 / 8 47 11</td></tr></table></td></tr></table>")
+    # (the sentence's own list stays: "Ob Neubau, Sanierung oder Reparatur – …")
+    assert offerings(page) == ["Neubau", "Sanierung", "Reparatur"]
