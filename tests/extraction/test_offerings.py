@@ -384,3 +384,11 @@ def test_a_table_layouts_menu_cell_opens_no_offer_section_and_contact_data_is_no
             "Westerholter Str. 512<br>45701 Herten<br>Tel.: 0 23 66 / 8 47 11</td></tr></table></td></tr></table>")
     # (the sentence's own list stays: "Ob Neubau, Sanierung oder Reparatur – …")
     assert offerings(page) == ["Neubau", "Sanierung", "Reparatur"]
+
+
+def test_boxes_beside_the_offers_on_an_offer_page_are_no_offers() -> None:
+    cards = "".join(f"<h3>{t}</h3><p>{t} vom Meister.</p>" for t in ("Photovoltaik", "Wallbox", "Smart Home"))
+    side = "<h3>Bürozeiten</h3><p>Mo–Fr 8–16 Uhr</p><h3>Unsere Partner</h3><p>Logos</p><h3>Schnellkontakt</h3>"
+    got = offerings(f"<main><h1>Tätigkeitsbereiche</h1>{cards}{side}</main>",
+                    url="https://www.beispiel-herne.de/leistungen.html")
+    assert got == ["Photovoltaik", "Wallbox", "Smart Home"]

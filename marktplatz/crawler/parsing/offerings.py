@@ -360,7 +360,9 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         heads = [ln for ln in main if 2 <= ln.level <= 5]
         if len(heads) >= 3:
             for ln in heads:
-                if not is_section_name(ln.text):
+                # (not the page's own topic "Tätigkeitsbereiche", nor a box beside the offers: "Bürozeiten",
+                # "Unsere Partner", "Schnellkontakt")
+                if not is_section_name(ln.text) and not is_offer_heading(ln.text) and not other_section(ln.text):
                     add(ln.text, ln.index, "heading", 0.7)
         else:
             for ln in main:

@@ -154,6 +154,7 @@ BRANCHES_HINTS = ("filiale", "standort", "niederlassung")
 OFFERING_HEADINGS = ("leistung", "angebot", "unser service", "unsere services", "service", "sortiment",
                      "speisekarte", "spezialit", "produkte", "wir bieten", "wir verkaufen", "therapie",
                      "behandlung", "rechtsgebiet", "fachgebiet", "tätigkeitsschwerpunkt", "schwerpunkt",
+                     "tätigkeitsbereich", "tätigkeitsfeld", "arbeitsgebiet", "arbeitsbereich",
                      "was ich mache", "was wir machen", "was wir tun", "unsere arbeit", "portfolio", "preise",
                      "preisliste", "menü", "karte", "unser angebot", "das bieten wir", "kompetenz",
                      "dienstleistung", "kurse", "spezialisiert", "sorten", "was wir für sie tun",
