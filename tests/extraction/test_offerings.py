@@ -392,3 +392,9 @@ def test_boxes_beside_the_offers_on_an_offer_page_are_no_offers() -> None:
     got = offerings(f"<main><h1>Tätigkeitsbereiche</h1>{cards}{side}</main>",
                     url="https://www.beispiel-herne.de/leistungen.html")
     assert got == ["Photovoltaik", "Wallbox", "Smart Home"]
+
+
+def test_a_brackets_list_stays_with_its_item() -> None:
+    got = offerings("<main><h2>Service</h2><p>Neben dem Druck bieten wir Bindungen (Spiral, Klebe, Hardcover für "
+                    "Abschlussarbeiten), Großformatdruck und Scan-Service an.</p></main>")
+    assert got == ["Bindungen", "Großformatdruck", "Scan-Service"]

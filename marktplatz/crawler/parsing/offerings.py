@@ -69,6 +69,7 @@ _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|
 # The parts of an enumeration. "Hol- und Bringservice" is one item: a word cut at a hyphen shares the ending of the
 # next one.
 _LIST_SPLIT = re.compile(r"(?<!\d),\s*|,(?!\d)\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+")
+_BRACKETED = re.compile(r"\([^()]{0,120}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
 _LEADING_LIST = re.compile(r"^(?:ob\s+)?([^–—:;.!?]{5,200}?)\s+[–—-]\s+\S", re.IGNORECASE)
@@ -150,7 +151,9 @@ def _enumeration(sentence: str) -> list[str]:
     s = _VERB_LEAD.sub("", s)
     # "Neben unserer Theke bieten wir Partyservice, …": the verb later in the clause before the first item
     s = _MID_VERB.sub("", s)
-    parts = _LIST_SPLIT.split(s)
+    # (a bracket's own list stays in its item: "Bindungen (Spiral, Klebe, Hardcover)")
+    s = _BRACKETED.sub(lambda m: m.group(0).replace(",", "\x00").replace(" und ", "\x01"), s)
+    parts = [p.replace("\x00", ",").replace("\x01", " und ") for p in _LIST_SPLIT.split(s)]
     if len(parts) >= 3 and " für " in parts[-2] and len(parts[-1].split()) == 1:
         # "den E-Check für Gewerbe und Vermieter": the last "und" joins the two it is for, not two offers
         parts[-2:] = [f"{parts[-2]} und {parts[-1]}"]
@@ -158,6 +161,8 @@ def _enumeration(sentence: str) -> list[str]:
     complete = True
     for k, p in enumerate(parts):
         p = re.sub(r"^(?:die|der|das|den|dem|eine?n?|auch|auf|im|in)\s+", "", p.strip(), flags=re.IGNORECASE)
+        if _words(p) > 4 and _BRACKETED.search(p):
+            p = _BRACKETED.sub("", p).strip()  # "Bindungen (Spiral, Klebe, Hardcover für Abschlussarbeiten)"
         if k == len(parts) - 1 and _words(p) > 2:
             # the sentence goes on after its last item ("… sowie Beratungseinsätze nach § 37.3 SGB XI")
             p = _TRAILING_CLAUSE.split(p, maxsplit=1)[0]
@@ -354,7 +359,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                         add(item, s.index, "text", 0.6)
     # 2. A whole offer page: its sub-headings, else its list items, plus price-list item names.
     if offer_page:
-        if topic:
+        if topic and not other_section(topic):
             add(topic, 0, "heading", 0.8)
         main = [ln for ln in lines if ln.region == "main"]
         heads = [ln for ln in main if 2 <= ln.level <= 5]
@@ -408,6 +413,8 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             add(ln.text, ln.index, "heading", 0.45)
     if home or offer_page:
         for ln in (*card_headings(doc), *bare_lists(doc), *captions(doc)):
+            if ln.level and is_section_name(ln.text):
+                continue  # a card that leads to the offers' page ("Kurse"), not an offer
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     return hits
 
