@@ -398,3 +398,10 @@ def test_a_brackets_list_stays_with_its_item() -> None:
     got = offerings("<main><h2>Service</h2><p>Neben dem Druck bieten wir Bindungen (Spiral, Klebe, Hardcover für "
                     "Abschlussarbeiten), Großformatdruck und Scan-Service an.</p></main>")
     assert got == ["Bindungen", "Großformatdruck", "Scan-Service"]
+
+
+def test_a_home_pages_paragraph_of_br_lines_names_offers_and_an_address_block_does_not() -> None:
+    got = offerings("<main><h1>Schuhservice Kraus</h1><p>Ihr Schuhmacher seit 1979.</p><p>Absätze erneuern<br>"
+                    "Neue Sohlen<br>Schlüssel nachmachen<br>Gravuren</p><p>Schuhservice Kraus<br>Breite Straße 4<br>"
+                    "45657 Recklinghausen</p></main>")
+    assert got == ["Absätze erneuern", "Neue Sohlen", "Schlüssel nachmachen", "Gravuren"]

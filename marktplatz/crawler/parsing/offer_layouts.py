@@ -148,11 +148,15 @@ def topic_pairs(doc: Doc) -> Iterator[Line]:
 
 def bare_lists(doc: Doc) -> Iterator[Line]:
     """Items of a list of at least three short services that no offer heading introduces (under the greeting, or
-    under a heading of its own like "Führerscheinklassen"), outside navigation and the page's edges."""
+    under a heading of its own like "Führerscheinklassen"), outside navigation and the page's edges; a list made
+    of <br> lines in one paragraph counts too."""
     groups: dict[int, list[Line]] = {}
     for ln in doc.lines:
         if ln.in_list and ln.region == "main" and not link_line(ln):
             groups.setdefault(id(ln.block.getparent()), []).append(ln)
+        elif not ln.in_table and not ln.level and ln.region == "main" and not ln.links and ln.tag == "p":
+            # a paragraph of lines broken by <br>: "Absätze erneuern<br>Neue Sohlen<br>Gravuren"
+            groups.setdefault(id(ln.block), []).append(ln)
     for items in groups.values():
         # (one selling point or sentence among them makes it a list of reasons, not of services)
         if len(items) < 3 or not all(_looks_like_service(ln.text, MAX_WORDS + 1) for ln in items):
