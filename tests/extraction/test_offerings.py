@@ -405,3 +405,18 @@ def test_a_home_pages_paragraph_of_br_lines_names_offers_and_an_address_block_do
                     "Neue Sohlen<br>Schlüssel nachmachen<br>Gravuren</p><p>Schuhservice Kraus<br>Breite Straße 4<br>"
                     "45657 Recklinghausen</p></main>")
     assert got == ["Absätze erneuern", "Neue Sohlen", "Schlüssel nachmachen", "Gravuren"]
+
+
+def test_a_menu_without_its_heading_and_bold_run_in_labels_name_offers() -> None:
+    menu = "".join(f"<h2>{c}</h2><dl><dt>{d}</dt><dd>{p}</dd></dl>" for c, d, p in (
+        ("Currywurst & Pommes", "Currywurst", "3,50 €"), ("Burger", "Cheeseburger", "6,00 €"),
+        ("Salate", "Bauernsalat", "7,50 €")))
+    assert offerings(f"<main><h1>Willkommen im Zechen-Grill!</h1>{menu}</main>") == \
+        ["Currywurst & Pommes", "Burger", "Salate"]
+    labels = "".join(f"<p><b>{t}:</b> {d}</p>" for t, d in (
+        ("Weinproben", "Jeden ersten Freitag im Monat."), ("Präsentkörbe", "Liebevoll gepackt."),
+        ("Lieferservice", "Ab 12 Flaschen frei Haus.")))
+    assert offerings(f"<main><h1>Weinkontor</h1>{labels}</main>") == ["Weinproben", "Präsentkörbe", "Lieferservice"]
+    impressum = "".join(f"<p><b>{t}:</b> {d}</p>" for t, d in (
+        ("Registergericht", "Amtsgericht Herne"), ("Registernummer", "HRB 1234"), ("Vertreten durch", "Max Muster")))
+    assert offerings(f"<main><h1>Weinkontor</h1><h2>Impressum</h2>{impressum}</main>") == []

@@ -146,6 +146,59 @@ def topic_pairs(doc: Doc) -> Iterator[Line]:
         yield from best
 
 
+def priced_categories(doc: Doc) -> Iterator[Line]:
+    """A menu without a "Speisekarte" heading: at least three headings of one level, each over its own priced
+    dishes ("Currywurst & Pommes" / "Currywurst 3,50 €" …): the headings are the categories a directory lists."""
+    heads = [ln for ln in doc.lines if 2 <= ln.level <= 5 and ln.region == "main"]
+    run: list[Line] = []
+    for head, nxt in itertools.zip_longest(heads, heads[1:]):
+        end = nxt.index if nxt is not None else min(len(doc.lines), head.index + 30)
+        body = doc.lines[head.index + 1:end]
+        priced = bool(body) and len(body) <= 30 and any(_PRICE_TEXT.search(ln.text) for ln in body) and \
+            not any(_CARD_CONTACT.search(ln.text) for ln in body) and _looks_like_service(head.text)
+        if priced and (not run or run[-1].level == head.level):
+            run.append(head)
+            continue
+        if len(run) >= 3:
+            yield from run
+        run = [head] if priced else []
+    if len(run) >= 3:
+        yield from run
+
+
+def run_in_labels(doc: Doc) -> Iterator[tuple[str, int]]:
+    """Paragraphs that each begin with a bold label and its colon ("<b>Weinproben:</b> Jeden ersten Freitag …"),
+    at least three one after another: the labels."""
+    run: list[tuple[str, int]] = []
+    for ln in doc.lines:
+        label = _run_in_label(ln, doc.heading_text)
+        if label is not None and (not run or ln.index - run[-1][1] <= 2):
+            run.append((label, ln.index))
+            continue
+        if len(run) >= 3:
+            yield from run
+        run = [(label, ln.index)] if label is not None else []
+    if len(run) >= 3:
+        yield from run
+
+
+def _run_in_label(line: Line, doc_heading: Callable[[Line], str]) -> str | None:
+    if line.level or line.region != "main" or line.in_table or ":" not in line.text[:60]:
+        return None
+    if line.heading >= 0 and other_section(doc_heading(line)):
+        return None  # "Registergericht:", "Inhaber:" in an Impressum section
+    first = next(iter(line.block.iter("b", "strong")), None)
+    if first is None:
+        return None
+    label = " ".join(first.text_content().split())
+    if not label.endswith(":") and not line.text.startswith(label + ":"):
+        return None
+    label = label.rstrip(": ")
+    if not line.text.startswith(label) or len(line.text) <= len(label) + 8 or not _looks_like_service(label, 4):
+        return None
+    return label
+
+
 def bare_lists(doc: Doc) -> Iterator[Line]:
     """Items of a list of at least three short services that no offer heading introduces (under the greeting, or
     under a heading of its own like "Führerscheinklassen"), outside navigation and the page's edges; a list made

@@ -24,6 +24,8 @@ from marktplatz.crawler.parsing.offer_layouts import (
     link_line,
     menu_offers,
     other_section,
+    priced_categories,
+    run_in_labels,
     topic_pairs,
 )
 
@@ -410,6 +412,11 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     if not hits and not (home or offer_page) and _topic_page(doc):
         # a page about one kind of offer under a heading that names it ("Unsere Führerscheinklassen"): its cards
         for ln in card_headings(doc):
+            add(ln.text, ln.index, "heading", 0.45)
+    if home or offer_page or (not hits and _topic_page(doc)):
+        for text, idx in run_in_labels(doc):
+            add(text, idx, "text", 0.45)
+        for ln in priced_categories(doc):
             add(ln.text, ln.index, "heading", 0.45)
     if home or offer_page:
         for ln in (*card_headings(doc), *bare_lists(doc), *captions(doc)):
