@@ -129,8 +129,6 @@ def topic_pairs(doc: Doc) -> Iterator[Line]:
         return
     # (a site builder's page may have no heading element at all: then the whole main part)
     body = [ln for ln in main if top is None or ln.index > top.index]
-    if any(ln.level for ln in body[:12]):
-        return  # headings of its own: the sections' readers look at those
     pairs = [a for a, b in itertools.pairwise(body) if b.index == a.index + 1 and
              _looks_like_service(a.text) and not _ROLE.search(b.text) and not _CARD_CONTACT.search(b.text) and
              (_PRICE_TEXT.search(b.text) or (b.text.endswith((".", "!")) and len(b.text.split()) >= 2))]
@@ -142,7 +140,8 @@ def topic_pairs(doc: Doc) -> Iterator[Line]:
         else:
             runs.append([ln])
     best = max(runs, key=len, default=[])
-    if len(best) >= 3:
+    # (headings of its own before or among them: the sections' readers look at those)
+    if len(best) >= 3 and not any(ln.level for ln in body if ln.index <= best[-1].index + 1):
         yield from best
 
 
