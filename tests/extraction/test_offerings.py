@@ -421,3 +421,15 @@ def test_a_menu_without_its_heading_and_bold_run_in_labels_name_offers() -> None
     impressum = "".join(f"<p><b>{t}:</b> {d}</p>" for t, d in (
         ("Registergericht", "Amtsgericht Herne"), ("Registernummer", "HRB 1234"), ("Vertreten durch", "Max Muster")))
     assert offerings(f"<main><h1>Weinkontor</h1><h2>Impressum</h2>{impressum}</main>") == []
+
+
+def test_an_accordions_summaries_name_offers_and_a_practice_team_does_not() -> None:
+    folds = "".join(f"<details><summary>{t}</summary><p>{d}</p></details>" for t, d in (
+        ("Gesichtsbehandlung", "Reinigung, Peeling, Maske und Massage."), ("Microneedling", "Feines Hautbild."),
+        ("Permanent Make-up", "Lippen und Powder Brows.")))
+    team = "".join(f"<div><h4>{n}</h4><p>{r}</p></div>" for n, r in (
+        ("Lisa Weber", "ZMP – Prophylaxe"), ("Mehmet Can", "Zahnarzt"), ("Petra Voss", "Praxismanagerin")))
+    got = offerings(f"<main><h1>Studio Bella</h1><h2>Behandlungen</h2>{folds}<h2>Praxisteam</h2>{team}"
+                    "<h2>Häufige Fragen</h2><details><summary>Kann ich mit Karte zahlen?</summary><p>Ja.</p></details>"
+                    "</main>")
+    assert got == ["Gesichtsbehandlung", "Microneedling", "Permanent Make-up"]

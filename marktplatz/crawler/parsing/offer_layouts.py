@@ -20,7 +20,7 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 _OTHER_SECTION = re.compile(
     r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|\bzeiten\b|"
     r"kontakt(?:\b|daten|formular|aufnahme)|kursplan|stundenplan|anfahrt|\badresse|anschrift|so finden sie|"
-    r"standort|über uns|ueber uns|über mich|\bteam\b|\bartists?\b|mitarbeiter|wer wir sind|"
+    r"standort|über uns|ueber uns|über mich|team\b|\bartists?\b|mitarbeiter|wer wir sind|"
     r"wir über uns|warum|vorteil|zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|"
     r"download|\blinks\b|\bpartner\b|referenz|\bkunden\b|kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|"
     r"stellenangebot|bewerb|ausbildung|impressum|datenschutz|rechtlich|\bfaq\b|\bfragen\b|zertifi|auszeichnung|"

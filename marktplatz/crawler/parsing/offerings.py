@@ -447,8 +447,9 @@ def _column_below(doc: Doc, th: Line) -> Iterator[tuple[str, int]]:
 
 def _section_items(section: list[Line]) -> list[Line]:
     """The lines of an offer section that name one offer each, by the first structure the section has: sub-headings
-    (cards, accordions), definition terms, list items (linked ones too: under an offer heading a list of links to
-    the offers' own pages names the offers), or a list written as lines (bullets typed, or one offer per <br>)."""
+    (cards, accordions), definition terms, the summaries of <details>, list items (linked ones too: under an offer
+    heading a list of links to the offers' own pages names the offers), or a list written as lines (bullets typed,
+    or one offer per <br>)."""
     subheads = [s for s in section if 1 <= s.level <= 6]
     listed = [s for s in section if s.in_list and s.region not in ("nav", "header", "footer")]
     if len(subheads) >= 2:
@@ -457,6 +458,9 @@ def _section_items(section: list[Line]) -> list[Line]:
     terms = [s for s in section if s.tag == "dt"]
     if len(terms) >= 2:
         return terms
+    folds = [s for s in section if s.tag == "summary" and not s.text.endswith("?")]
+    if len(folds) >= 2:
+        return folds  # an accordion of <details>: each <summary> names one offer
     if listed:
         return listed
     if section and all(s.in_table and not s.level for s in section):
