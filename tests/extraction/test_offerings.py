@@ -433,3 +433,19 @@ def test_an_accordions_summaries_name_offers_and_a_practice_team_does_not() -> N
                     "<h2>Häufige Fragen</h2><details><summary>Kann ich mit Karte zahlen?</summary><p>Ja.</p></details>"
                     "</main>")
     assert got == ["Gesichtsbehandlung", "Microneedling", "Permanent Make-up"]
+
+
+def test_tab_titles_a_course_column_and_no_people_in_a_team_block() -> None:
+    tabs = "".join(f"<button role='tab' data-bs-target='#p{i}'>{t}</button>" for i, t in enumerate(
+        ("Hundebedarf", "Katzenbedarf", "Aquaristik")))
+    panes = "<div class='tab-pane'><p>Futter, Leinen, Körbchen und Spielzeug.</p></div>"
+    assert offerings(f"<main><h2>Sortiment</h2><div class='nav nav-tabs' role='tablist'>{tabs}</div>{panes}</main>") \
+        == ["Hundebedarf", "Katzenbedarf", "Aquaristik"]
+    rows = "".join(f"<tr><td>{d}</td><td>{t}</td><td>{k}</td></tr>" for d, t, k in (
+        ("Montag", "17:00", "Kindertanz"), ("Dienstag", "20:00", "Discofox"), ("Mittwoch", "19:00", "Salsa")))
+    team = "".join(f"<div class='team-member'><h4>{n}</h4><p class='role'>Tanzlehrerin</p></div>"
+                   for n in ("Olga Petrenko", "Marco Stein"))
+    got = offerings(f"<main><h1>Kurse &amp; Termine</h1><table><thead><tr><th>Tag</th><th>Uhrzeit</th><th>Kurs</th>"
+                    f"</tr></thead><tbody>{rows}</tbody></table><section class='team'><h2>Eure Tanzlehrer</h2>"
+                    f"{team}</section></main>", url="https://www.beispiel-herne.de/kurse/")
+    assert got == ["Kindertanz", "Discofox", "Salsa"]

@@ -71,6 +71,13 @@ _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|
 # The parts of an enumeration. "Hol- und Bringservice" is one item: a word cut at a hyphen shares the ending of the
 # next one.
 _LIST_SPLIT = re.compile(r"(?<!\d),\s*|,(?!\d)\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+")
+# A table column's header naming what each row offers (besides the offer headings: "Leistung", "Angebot").
+_COLUMN_HEADER = re.compile(r"^(?:kurs|kursname|gericht|speise|artikel|produkt|behandlung|dienstleistung|service)$",
+                            re.IGNORECASE)
+# Blocks whose class or id says what they hold: people, reviews, news, jobs, partners, payment methods.
+_OTHER_BLOCK = re.compile(r"(?:^|[\s_-])(?:team|staff|mitarbeiter|person|testimonials?|reviews?|bewertung\w*|news|"
+                          r"blog|jobs?|karriere|partner|payment|zahlung\w*|social)(?:$|[\s_-])",
+                          re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]{0,120}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
@@ -287,6 +294,8 @@ def is_section_name(text: str) -> bool:
 
 def _offer_heading(doc: Doc, line: Line) -> Line | None:
     """The heading that opens an offer section at this line, or None."""
+    if line.tag == "th" and _COLUMN_HEADER.match(line.text):
+        return line  # a table's "Kurs" column: its cells name the courses
     if _HOURS_LIKE.search(line.text) or not _OFFER_HEADING.search(line.text) or other_section(line.text):
         return None  # ("Stellenangebote" ends in an offer word but offers jobs)
     if 1 <= line.level <= 7 or (line.text.endswith(":") and len(_last_sentence(line.text)) <= 40):
@@ -311,7 +320,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
 
     def add(text: str, line: int, method: str, conf: float) -> None:
         item = clean_item(text)
-        if item is None:
+        if item is None or (line > 0 and _in_other_block(doc.lines[line])):
             return
         key = item.lower()
         if key not in seen:
@@ -333,6 +342,11 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                 add(text, idx, "table", 0.7)
             continue
         section = list(_section_lines(doc, head)) if head.level else list(_following_list(doc, head))
+        tabs = _tab_titles(section)
+        if tabs:
+            for text, idx in tabs:
+                add(text, idx, "text", 0.75)  # the offers' tabs; their panels tell about each
+            continue
         if not section and not head.level:
             # a label styled as text ("UNSERE LEISTUNGEN" in a site builder's paragraph): what follows it
             section = list(_plain_section(doc, head))
@@ -424,6 +438,34 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                 continue  # a card that leads to the offers' page ("Kurse"), not an offer
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     return hits
+
+
+def _in_other_block(line: Line) -> bool:
+    """Whether a line stands in an element classed as people, reviews, news, jobs or payment ("team-member")."""
+    el = line.block
+    for _ in range(6):
+        if el is None or el.tag in ("main", "body", "article"):
+            return False
+        if _OTHER_BLOCK.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _tab_titles(section: list[Line]) -> list[tuple[str, int]]:
+    """The titles of a tab bar (elements with role="tab") in a section, when there are at least two."""
+    out: list[tuple[str, int]] = []
+    seen: set[int] = set()
+    for s in section[:12]:
+        if id(s.block) in seen:
+            continue
+        seen.add(id(s.block))
+        for el in s.block.iter():
+            if el.get("role") == "tab":
+                text = " ".join(el.text_content().split())
+                if text:
+                    out.append((text, s.index))
+    return out if len(out) >= 2 else []
 
 
 def _topic_page(doc: Doc) -> bool:
