@@ -25,7 +25,8 @@ _SPACED_DOMAIN = r"[a-z0-9][a-z0-9.-]*\.(?:de|com|net|org|eu|info|biz|nrw|ruhr|o
 _AT = re.compile(r"\s*[\[({<]\s*(?:at|ät|@)\s*[\])}>]\s*|＠|\s+(?:at|ät)\s+|"
                  r"(?<=\w)(?:\s+@\s*|@\s+)(?=" + _SPACED_DOMAIN + ")", re.IGNORECASE)
 _DOT = re.compile(r"\s*[\[({<]\s*(?:dot|punkt|\.)\s*[\])}>]\s*|\s+(?:dot|punkt)\s+", re.IGNORECASE)
-_OBFUSCATION_HINT = re.compile(r"[\[({<]\s*(?:at|ät|@)\s*[\])}>]|\s(?:at|ät)\s|＠|\w(?:\s+@\s*|@\s+)\w", re.IGNORECASE)
+_OBFUSCATION_HINT = re.compile(r"[\[({<]\s*(?:at|ät|@)\s*[\])}>]|\s(?:at|ät)\s|＠|(?<=\w)\s+@|@\s+(?=\w)",
+                               re.IGNORECASE)
 _STRING_LIT = re.compile(r"""(['"])((?:\\.|(?!\1).){0,200}?)\1""")
 _CONCAT = re.compile(r"""(?:(?:(['"])(?:\\.|(?!\1).){0,200}?\1|[A-Za-z_$][\w$]*)\s*\+\s*)+"""
                      r"""(?:(['"])(?:\\.|(?!\2).){0,200}?\2|[A-Za-z_$][\w$]*)""")

@@ -47,7 +47,10 @@ class Block:
 def third_party_context(doc: Doc, line: Line) -> bool:
     """Whether a line speaks about someone else (chamber, insurer, designer, host...), by its text or label."""
     # (the words inside an address do not count: "info@okafor-versicherungen.de")
-    if _STRONG_THIRD.search(_ADDRESSES.sub(" ", line.text)):
+    text = line.text
+    if "@" in text or "www." in text or "http" in text:
+        text = _ADDRESSES.sub(" ", text)
+    if _STRONG_THIRD.search(text):
         return True
     if line.level:
         return bool(_CONTEXT_THIRD.search(line.text)) and len(line.text) <= 80

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from marktplatz.crawler.parsing.dom import Doc, Line
 
@@ -51,6 +52,7 @@ def link_line(line: Line) -> bool:
     return bool(line.links) and len(line.links[0][1]) >= len(line.text) - 2
 
 
+@lru_cache(maxsize=8192)
 def other_section(text: str) -> bool:
     """Whether a heading names a part of a page that is not about offers (Kontakt, Öffnungszeiten, Team …)."""
     return bool(_OTHER_SECTION.search(text))
