@@ -248,7 +248,8 @@ def test_referrals_and_credits_give_no_business_contacts() -> None:
                "<p>Realisierung: Netzmanufaktur Emscher, Tel. 0209 / 15 15 80</p>"
                "<p>© 2024 Zweirad Pedalo – Website: Radlos Media, Tel. 0234 77 88 99-0</p>"
                "<p>Impressum · Design: Lila Pixel Studio, hallo@lilapixel-studio.de</p>"
-               "<p>Folge uns auf Instagram @blumenhaus.rosenthal</p>")
+               "<p>Folge uns auf Instagram @blumenhaus.rosenthal</p>"
+               "<p>Zentrale Schaden-Hotline der Rhein-Ruhr Versicherung (24 h): 0800 112 44 00</p>")
     assert values(rec.phones) == ["+492323123456"]
     assert values(rec.emails) == []
 

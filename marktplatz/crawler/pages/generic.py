@@ -67,7 +67,8 @@ _REFERRAL = re.compile(r"nächste\w*\s+(?:notdienst|apotheke|praxis|tierklinik|k
                        r"wenden sie sich (?:bitte )?an|bereitschaftsdienst|giftnotruf|116\s?117|vertretung:|"
                        r"vertreten durch die praxis|(?:unser\w*|eine\w*)\s+(?:[\w-]+-)?partner|"
                        r"in kooperation mit|partnerbetrieb|partnerwerkstatt|erfahren sie (?:\w+ ){0,2}unter|"
-                       r"notdienst hat|störungsstelle|stadtwerke", re.IGNORECASE)
+                       r"notdienst hat|störungsstelle|stadtwerke|(?:hotline|servicenummer|service-nummer|"
+                       r"rufnummer) (?:der|des|von)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"design|theme|template|powered|erstellt|realisiert|umsetzung|programmiert|made with|"
                      r"entwickelt", re.IGNORECASE)
 _IMPRESSUM_WORD = re.compile(r"\b(?:impressum|imprint|anbieterkennzeichnung|legal notice)\b", re.IGNORECASE)
