@@ -449,3 +449,14 @@ def test_tab_titles_a_course_column_and_no_people_in_a_team_block() -> None:
                     f"</tr></thead><tbody>{rows}</tbody></table><section class='team'><h2>Eure Tanzlehrer</h2>"
                     f"{team}</section></main>", url="https://www.beispiel-herne.de/kurse/")
     assert got == ["Kindertanz", "Discofox", "Salsa"]
+
+
+def test_kuemmern_um_a_list_ended_by_a_dash_and_a_repair_column() -> None:
+    got = offerings("<main><h2>Meisterwerkstatt</h2><p>Außerdem kümmern wir uns um HU/AU, Klimaservice und "
+                    "Unfallinstandsetzung – für alle Marken, vom Kleinwagen bis zum Transporter.</p></main>")
+    assert got == ["HU/AU", "Klimaservice", "Unfallinstandsetzung"]
+    rows = "".join(f"<tr><td>{r}</td><td>ab {p} €</td><td>ab {p} €</td></tr>" for r, p in (
+        ("Displaytausch", 79), ("Akkutausch", 59), ("Ladebuchse", 49)))
+    got = offerings(f"<main><h2>Reparaturpreise</h2><table><thead><tr><th>Reparatur</th><th>iPhone</th>"
+                    f"<th>Samsung</th></tr></thead><tbody>{rows}</tbody></table></main>")
+    assert got == ["Displaytausch", "Akkutausch", "Ladebuchse"]

@@ -61,6 +61,7 @@ _MID_VERB = re.compile(r"^[^,]{0,60}?\b(?:bieten|bietet|biete|führen|verkaufen|
 # fertigen und montieren").
 _SERVICE_LEAD = re.compile(r"^[^,]{0,60}?\b(?i:beraten(?: sie| wir)?(?: gerne| gern)?(?: rund um| zu| zur| zum| bei| "
                            r"in sachen| in)?|reparieren|warten|übernehmen|erledigen|fertigen|vermitteln|verleihen|"
+                           r"kümmern(?: wir)? uns(?: auch| gerne| gern)* um|"
                            r"vermieten)\s+(?i:(?:sie|ihnen|ihre|ihren|auch|gerne|gern|alle)\s+)*(?=[A-ZÄÖÜ])")
 # A sentence about whom or where a business serves ("Unsere Kunden sind Privathaushalte, …", "im Raum Herne,
 # Herten und Marl"): an enumeration of audiences or towns, not of offers.
@@ -72,12 +73,14 @@ _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|
 # next one.
 _LIST_SPLIT = re.compile(r"(?<!\d),\s*|,(?!\d)\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+")
 # A table column's header naming what each row offers (besides the offer headings: "Leistung", "Angebot").
-_COLUMN_HEADER = re.compile(r"^(?:kurs|kursname|gericht|speise|artikel|produkt|behandlung|dienstleistung|service)$",
+_COLUMN_HEADER = re.compile(r"^(?:kurs|kursname|gericht|speise|artikel|produkt|behandlung|dienstleistung|service|"
+                            r"reparatur|reparaturen|arbeiten|tätigkeit)$",
                             re.IGNORECASE)
 # Blocks whose class or id says what they hold: people, reviews, news, jobs, partners, payment methods.
 _OTHER_BLOCK = re.compile(r"(?:^|[\s_-])(?:team|staff|mitarbeiter|person|testimonials?|reviews?|bewertung\w*|news|"
                           r"blog|jobs?|karriere|partner|payment|zahlung\w*|social)(?:$|[\s_-])",
                           re.IGNORECASE)
+_DASH = re.compile(r"\s[–—]\s")
 _BRACKETED = re.compile(r"\([^()]{0,120}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
@@ -160,6 +163,11 @@ def _enumeration(sentence: str) -> list[str]:
     s = _VERB_LEAD.sub("", s)
     # "Neben unserer Theke bieten wir Partyservice, …": the verb later in the clause before the first item
     s = _MID_VERB.sub("", s)
+    # a dash ends the list and adds a remark ("HU/AU, Klimaservice und Unfallinstandsetzung – für alle Marken, vom
+    # Kleinwagen bis zum Transporter")
+    dash = _DASH.search(s)
+    if dash is not None and len(_LIST_SPLIT.split(s[:dash.start()])) >= 2:
+        s = s[:dash.start()]
     # (a bracket's own list stays in its item: "Bindungen (Spiral, Klebe, Hardcover)")
     s = _BRACKETED.sub(lambda m: m.group(0).replace(",", "\x00").replace(" und ", "\x01"), s)
     parts = [p.replace("\x00", ",").replace("\x01", " und ") for p in _LIST_SPLIT.split(s)]
