@@ -416,7 +416,8 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         for sentence in _SENTENCE_END.split(line.text):
             if _VERB.search(sentence):
                 found = _enumeration(sentence)
-            elif (lead := _SERVICE_LEAD.match(sentence)) is not None:
+            elif ":" not in sentence and (lead := _SERVICE_LEAD.match(sentence)) is not None:
+                # (a colon announces the list itself: "Wir kümmern uns um Ihre Textilien: …", read below)
                 found = _enumeration(sentence[lead.end():])
             elif not _describes_card(doc, line):
                 # (under a card's title the list is its details: "Raufaser, Vlies oder Designtapete – …")
