@@ -2,10 +2,13 @@
 
 Small businesses often put their services right under the greeting: "Wohnen mit Stil" and then four cards
 "Polsterei", "Gardinen", "Sonnenschutz", "Bodenbeläge", or a list of five services, with no "Leistungen" heading.
-These layouts are read only on a home or offer page, and each candidate must look like a service: short, no
-sentence, no call to action, no contact data or hours under it, and not a section every site has (Kontakt,
-Öffnungszeiten, Über uns, Team, Warum wir?). The menu's "Leistungen" entry with a sub-menu of services names
-them too, on every page.
+Site builders have more: titles each followed by their text or price as styled paragraphs (Wix, Jimdo), a menu's
+categories each over priced dishes without a "Speisekarte" heading, paragraphs led by a bold label ("Weinproben:
+…"), and short lines broken by <br> in one paragraph. These layouts are read on a home or offer page, or on a page
+whose main heading names its topic when nothing else on it is an offer; each candidate must look like a service:
+short, no sentence, no call to action, no contact data or hours under it, and not a section every site has
+(Kontakt, Öffnungszeiten, Über uns, Team, Warum wir?). The menu's "Leistungen" entry with a sub-menu of services
+names them too, on every page.
 """
 
 from __future__ import annotations
