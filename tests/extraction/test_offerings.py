@@ -460,3 +460,16 @@ def test_kuemmern_um_a_list_ended_by_a_dash_and_a_repair_column() -> None:
     got = offerings(f"<main><h2>Reparaturpreise</h2><table><thead><tr><th>Reparatur</th><th>iPhone</th>"
                     f"<th>Samsung</th></tr></thead><tbody>{rows}</tbody></table></main>")
     assert got == ["Displaytausch", "Akkutausch", "Ladebuchse"]
+
+
+def test_a_titles_text_is_no_list_and_a_page_header_inside_the_content_heads_a_section() -> None:
+    pairs = "".join(f"<p class='font_7'>{t}</p><p class='font_8'>{d}</p>" for t, d in (
+        ("Brautsträuße", "Individuelle Beratung."), ("Trauerfloristik", "Kränze, Gestecke und Sargschmuck."),
+        ("Fleurop-Service", "Blumen weltweit versenden.")))
+    assert offerings(f"<main><h1>Unsere Floristik</h1>{pairs}</main>", url="https://www.beispiel-herne.de/floristik") \
+        == ["Brautsträuße", "Trauerfloristik", "Fleurop-Service"]
+    kinds = "".join(f"<h3>{t}</h3><p>{t} nach Ihren Wünschen.</p>" for t in ("Erdbestattung", "Feuerbestattung",
+                                                                          "Seebestattung"))
+    got = offerings(f"<main><div class='item-page'><div class='page-header'><h2>Bestattungsarten &amp; Leistungen"
+                    f"</h2></div>{kinds}</div></main>", url="https://www.beispiel-herne.de/bestattungsarten.html")
+    assert got == ["Erdbestattung", "Feuerbestattung", "Seebestattung"]

@@ -141,7 +141,11 @@ def _region_of(el: html.HtmlElement) -> str | None:
             for token in value.lower().split():
                 m = _REGION_TOKEN.match(token)
                 if m:
-                    return _TOKEN_REGION.get(m.group(1), "main")
+                    region = _TOKEN_REGION.get(m.group(1), "main")
+                    # (a "page-header" inside the main content is the article's title, as a <header> there is)
+                    if region in ("header", "footer") and next(el.iterancestors("main", "article"), None) is not None:
+                        return None
+                    return region
     return None
 
 

@@ -407,8 +407,16 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             if all(len(p.split()) <= 4 for p in parts):
                 for p in parts:
                     add(p, line.index, "heading", 0.6)
-    # 4. Prose: "Wir bieten ... A, B und C an.", "Wir fertigen nach Maß: A, B und C.", "A, B und C – bei uns …"
+    # 4. Titles each followed by their text or price (a site builder's page); their texts are no lists of offers.
+    described: set[int] = set()
+    if not hits:
+        for ln in topic_pairs(doc):
+            add(ln.text, ln.index, "text", 0.5)
+            described.add(ln.index + 1)
+    # 5. Prose: "Wir bieten ... A, B und C an.", "Wir fertigen nach Maß: A, B und C.", "A, B und C – bei uns …"
     for line in lines:
+        if line.index in described:
+            continue
         if line.region != "main" or line.level or len(line.text) > 600 or line.text.count(",") < 1:
             continue
         if _under_other_section(doc, line):
@@ -426,12 +434,9 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                 found = []
             for item in found:
                 add(item, line.index, "text", 0.5)
-    # 5. The menu's sub-menu under "Leistungen"; a home or offer page's cards and bare lists, with no offer heading.
+    # 6. The menu's sub-menu under "Leistungen"; a home or offer page's cards and bare lists, with no offer heading.
     for text in menu_offers(doc, is_offer_heading):
         add(text, 0, "text", 0.6)
-    if not hits:
-        for ln in topic_pairs(doc):
-            add(ln.text, ln.index, "text", 0.5)
     if not hits and not (home or offer_page) and _topic_page(doc):
         # a page about one kind of offer under a heading that names it ("Unsere Führerscheinklassen"): its cards
         for ln in card_headings(doc):
