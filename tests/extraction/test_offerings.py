@@ -473,3 +473,10 @@ def test_a_titles_text_is_no_list_and_a_page_header_inside_the_content_heads_a_s
     got = offerings(f"<main><div class='item-page'><div class='page-header'><h2>Bestattungsarten &amp; Leistungen"
                     f"</h2></div>{kinds}</div></main>", url="https://www.beispiel-herne.de/bestattungsarten.html")
     assert got == ["Erdbestattung", "Feuerbestattung", "Seebestattung"]
+
+
+def test_a_table_cell_label_meine_aufgaben_heads_its_typed_bullets() -> None:
+    got = offerings("<table><tr><td><a href='/aufgaben.html'>Meine Aufgaben</a></td></tr><tr><td><b>Meine Aufgaben</b>"
+                    "<br>• Feuerstättenschau<br>• Abgasmessung<br>• Kehrarbeiten</td></tr></table>",
+                    url="https://www.beispiel-herne.de/aufgaben.html")
+    assert got == ["Feuerstättenschau", "Abgasmessung", "Kehrarbeiten"]

@@ -90,7 +90,8 @@ _PRONOUN = re.compile(r"\b(?:wir|sie|ich|uns|ihr|ihnen|euch|du|dich|dir)\b", re.
 _NOT_A_NAME = re.compile(r"m/w/d|w/m/d|m/w/x|\d[.,]\d{2}\s?€|€\s?\d|^@|^[\w-]+(?:\.[\w-]+)+$|\bwarenkorb\b|"
                          r"\bin den korb\b", re.IGNORECASE)
 _SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preise\b|rechtsgebiet|"
-                           r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht", re.IGNORECASE)
+                           r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht|tätigkeitsbereich|"
+                           r"(?:meine|unsere) aufgaben", re.IGNORECASE)
 _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
                           r"(?:bei|für|von|in)\s+", re.IGNORECASE)
 _TITLE_CLASS = re.compile(r"title|heading|headline|name|bold|kategorie|category", re.IGNORECASE)
