@@ -480,3 +480,14 @@ def test_a_table_cell_label_meine_aufgaben_heads_its_typed_bullets() -> None:
                     "<br>• Feuerstättenschau<br>• Abgasmessung<br>• Kehrarbeiten</td></tr></table>",
                     url="https://www.beispiel-herne.de/aufgaben.html")
     assert got == ["Feuerstättenschau", "Abgasmessung", "Kehrarbeiten"]
+
+
+def test_a_brackets_auch_is_no_lead_in_and_a_sidebar_div_is_no_content() -> None:
+    got = offerings("<main><h1>Leistungen</h1><p>Wir bieten Ihnen Schuhreparaturen aller Art, Schlüsselnachfertigung "
+                    "(auch Autoschlüssel mit Chip), Gravuren und Stempel.</p></main>",
+                    url="https://www.beispiel-herne.de/leistungen/")
+    assert "Schlüsselnachfertigung (auch Autoschlüssel mit Chip)" in got or "Schlüsselnachfertigung" in got
+    assert not any(")" in g and "(" not in g for g in got)
+    cards = "".join(f"<h3>{t}</h3><p>Mehr dazu.</p>" for t in ("Im Trauerfall", "Bürozeiten", "Hausbesuche"))
+    assert offerings(f"<main><h1>Bestattungen Lindemann</h1><p>Willkommen.</p></main><div id='aside'>{cards}</div>") \
+        == []

@@ -37,12 +37,13 @@ REGION_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer"
 # "fusion-footer", Jimdo's "jtpl-footer", Wix's "SITE_FOOTER")
 _REGION_TOKEN = re.compile(r"^(?:site[-_]|page-|main-|global-|top-|primary-|elementor-location-|et-l--|fusion-|"
                            r"jtpl-)?(footer|nav|navbar|navigation|menu|mainmenu|main-menu|topbar|header|masthead|"
-                           r"site-header|colophon|copyright|sidebar)(?:-wrapper|-area|"
+                           r"site-header|colophon|copyright|sidebar|aside)(?:-wrapper|-area|"
                            r"-container|-inner)?$")
 _TOKEN_REGION = {"footer": "footer", "colophon": "footer", "copyright": "footer", "nav": "nav", "navbar": "nav",
                  "navigation": "nav", "menu": "nav", "mainmenu": "nav", "main-menu": "nav", "topbar": "header",
-                 "header": "header", "masthead": "header", "site-header": "header", "sidebar": "aside"}
-_REGION_HINT = re.compile(r"foot|nav|menu|head|mast|colophon|copyright|sidebar|topbar", re.IGNORECASE)
+                 "header": "header", "masthead": "header", "site-header": "header", "sidebar": "aside",
+                 "aside": "aside"}
+_REGION_HINT = re.compile(r"foot|nav|menu|head|mast|colophon|copyright|sidebar|aside|topbar", re.IGNORECASE)
 _TABS = re.compile(r"\bnav-(?:tabs|pills)\b")
 # A cookie-consent box (Borlabs, Cookiebot, Complianz, Cookie Notice, Usercentrics, Real Cookie Banner …) is the
 # plugin's text, not the business's: its checkboxes ("Essenziell", "Statistiken") are no offers, its links no menu.

@@ -160,6 +160,15 @@ def _enumeration(sentence: str) -> list[str]:
     """"... auch Akupunktur, Bleaching, Air Flow und Hausbesuche an." → the listed items."""
     s = sentence.strip().rstrip(".!")
     s = re.sub(r"\s+(?:an|spezialisiert|zu ihren leistungen|im angebot)$", "", s, flags=re.IGNORECASE)
+    # (a bracket stays with its item and is not read for the lead-in: "Schlüsselnachfertigung (auch Autoschlüssel
+    # mit Chip)", "Bindungen (Spiral, Klebe, Hardcover)")
+    brackets: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        brackets.append(m.group(0))
+        return f"\x02{len(brackets) - 1}\x03"
+
+    s = _BRACKETED.sub(keep, s)
     s = _LEAD_IN.sub("", s)
     s = _VERB_LEAD.sub("", s)
     # "Neben unserer Theke bieten wir Partyservice, …": the verb later in the clause before the first item
@@ -169,9 +178,7 @@ def _enumeration(sentence: str) -> list[str]:
     dash = _DASH.search(s)
     if dash is not None and len(_LIST_SPLIT.split(s[:dash.start()])) >= 2:
         s = s[:dash.start()]
-    # (a bracket's own list stays in its item: "Bindungen (Spiral, Klebe, Hardcover)")
-    s = _BRACKETED.sub(lambda m: m.group(0).replace(",", "\x00").replace(" und ", "\x01"), s)
-    parts = [p.replace("\x00", ",").replace("\x01", " und ") for p in _LIST_SPLIT.split(s)]
+    parts = [re.sub("\x02(\\d+)\x03", lambda m: brackets[int(m.group(1))], p) for p in _LIST_SPLIT.split(s)]
     if len(parts) >= 3 and " für " in parts[-2] and len(parts[-1].split()) == 1:
         # "den E-Check für Gewerbe und Vermieter": the last "und" joins the two it is for, not two offers
         parts[-2:] = [f"{parts[-2]} und {parts[-1]}"]
