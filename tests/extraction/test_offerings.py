@@ -491,3 +491,15 @@ def test_a_brackets_auch_is_no_lead_in_and_a_sidebar_div_is_no_content() -> None
     cards = "".join(f"<h3>{t}</h3><p>Mehr dazu.</p>" for t in ("Im Trauerfall", "Bürozeiten", "Hausbesuche"))
     assert offerings(f"<main><h1>Bestattungen Lindemann</h1><p>Willkommen.</p></main><div id='aside'>{cards}</div>") \
         == []
+
+
+def test_price_plans_and_calls_to_action_are_no_offers() -> None:
+    plans = "".join(f"<h5>{t}</h5><p>{p} € /Monat</p>" for t, p in (("Basic", "24,90"), ("Premium", "34,90"),
+                                                                   ("Student", "19,90")))
+    cards = "".join(f"<h4>{t}</h4><p>{d}</p>" for t, d in (("Gerätetraining", "Über 80 Geräte."),
+                                                           ("Sauna", "Finnische Sauna."),
+                                                           ("Kursprogramm", "Mehr als 40 Kurse pro Woche.")))
+    got = offerings(f"<main><h1>Ironwerk</h1><h2>Training</h2>{cards}<h2>Mitgliedschaft</h2>{plans}"
+                    "<h2>Yoga</h2><ul><li>Einzelstunde: 16 €</li><li>10er-Karte: 140 €</li>"
+                    "<li>Monatsabo: 69 €</li></ul><p><a href='/termin'>Terminvereinbarung</a></p></main>")
+    assert got == ["Gerätetraining", "Sauna", "Kursprogramm"]

@@ -117,6 +117,12 @@ class OfferingHit:
     confidence: float
 
 
+# A price plan is how an offer is sold, not an offer: "10er-Karte", "Monatsabo", "Einzelstunde", "Tarif Basic".
+_TARIFF_NAME = re.compile(r"^\d+er[- ]karte$|^(?:monats|jahres|schnupper)?abo(?:nnement)?$|abo$|^einzelstunde$|"
+                          r"^tarif\b|mitgliedschaft$", re.IGNORECASE)
+# A price per period under a card's title: the title names a plan ("Premium" / "34,90 € /Monat").
+_PER_PERIOD = re.compile(r"(?:/|\bpro\s|\bje\s|\bim\s)\s?(?:monat|woche|jahr|quartal)|monatlich|\bmtl\.",
+                         re.IGNORECASE)
 # Contact data is never an offer: a phone or fax line, a street with its house number, the owner ("Inh. …").
 _CONTACT_ITEM = re.compile(r"^(?:tel|fon|telefon|fax|telefax|mobil|handy|e-mail|inh|inhaber(?:in)?)\b\.?|"
                            r"(?:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|ring|damm)\s\d{1,4}\s?[a-z]?$",
@@ -141,7 +147,7 @@ def clean_item(text: str) -> str | None:
         return None
     if _HOURS_LIKE.search(t) or "@" in t or "http" in t.lower() or re.search(r"\d{4,}", t):
         return None
-    if t.endswith(("?", "!")) or _NOT_A_NAME.search(t) or _CONTACT_ITEM.search(t):
+    if t.endswith(("?", "!")) or _NOT_A_NAME.search(t) or _CONTACT_ITEM.search(t) or _TARIFF_NAME.search(t):
         return None
     return t
 
@@ -368,6 +374,8 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             section = list(_plain_section(doc, head))
         items = _section_items(section)
         for s in items[:60]:
+            if s.level and _plan(lines, s):
+                continue
             if not (s.level and is_section_name(s.text)):
                 text = s.text if s.level else list_item(_BULLET.sub("", s.text.split(" | ")[0]))
                 add(text, s.index, "heading" if s.level else "text", 0.75)
@@ -453,13 +461,20 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         for text, idx in run_in_labels(doc):
             add(text, idx, "text", 0.45)
         for ln in priced_categories(doc):
-            add(ln.text, ln.index, "heading", 0.45)
+            if not _plan(lines, ln):
+                add(ln.text, ln.index, "heading", 0.45)
     if home or offer_page:
         for ln in (*card_headings(doc), *bare_lists(doc), *captions(doc)):
-            if ln.level and is_section_name(ln.text):
-                continue  # a card that leads to the offers' page ("Kurse"), not an offer
+            if ln.level and (is_section_name(ln.text) or _plan(lines, ln)):
+                continue  # a card that leads to the offers' page ("Kurse") or a price plan, not an offer
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     return hits
+
+
+def _plan(lines: list[Line], head: Line) -> bool:
+    """Whether a card's title names a price plan: its next line is a price per period ("34,90 € /Monat")."""
+    nxt = lines[head.index + 1].text if head.index + 1 < len(lines) else ""
+    return bool(_PER_PERIOD.search(nxt)) and ("€" in nxt or "eur" in nxt.lower())
 
 
 def _in_other_block(line: Line) -> bool:
