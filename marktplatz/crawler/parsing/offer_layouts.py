@@ -203,6 +203,49 @@ def _run_in_label(line: Line, doc_heading: Callable[[Line], str]) -> str | None:
     return label
 
 
+# A price per period under a card's title: the title names a plan ("Premium" / "34,90 € /Monat").
+_PER_PERIOD = re.compile(r"(?:/|\bpro\s|\bje\s|\bim\s)\s?(?:monat|woche|jahr|quartal)|monatlich|\bmtl\.",
+                         re.IGNORECASE)
+# Blocks whose class or id says what they hold: people, reviews, news, jobs, partners, payment methods.
+_OTHER_BLOCK = re.compile(r"(?:^|[\s_-])(?:team|staff|mitarbeiter|person|testimonials?|reviews?|bewertung\w*|news|"
+                          r"blog|jobs?|karriere|partner|payment|zahlung\w*|social)(?:$|[\s_-])",
+                          re.IGNORECASE)
+
+
+def price_plan(lines: list[Line], head: Line) -> bool:
+    """Whether a card's title names a price plan: its next line is a price per period ("34,90 € /Monat")."""
+    nxt = lines[head.index + 1].text if head.index + 1 < len(lines) else ""
+    return bool(_PER_PERIOD.search(nxt)) and ("€" in nxt or "eur" in nxt.lower())
+
+
+def in_other_block(line: Line) -> bool:
+    """Whether a line stands in an element classed as people, reviews, news, jobs or payment ("team-member")."""
+    el = line.block
+    for _ in range(6):
+        if el is None or el.tag in ("main", "body", "article"):
+            return False
+        if _OTHER_BLOCK.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+        el = el.getparent()
+    return False
+
+
+def tab_titles(section: list[Line]) -> list[tuple[str, int]]:
+    """The titles of a tab bar (elements with role="tab") in a section, when there are at least two."""
+    out: list[tuple[str, int]] = []
+    seen: set[int] = set()
+    for s in section[:12]:
+        if id(s.block) in seen:
+            continue
+        seen.add(id(s.block))
+        for el in s.block.iter():
+            if el.get("role") == "tab":
+                text = " ".join(el.text_content().split())
+                if text:
+                    out.append((text, s.index))
+    return out if len(out) >= 2 else []
+
+
 def bare_lists(doc: Doc) -> Iterator[Line]:
     """Items of a list of at least three short services that no offer heading introduces (under the greeting, or
     under a heading of its own like "Führerscheinklassen"), outside navigation and the page's edges; a list made

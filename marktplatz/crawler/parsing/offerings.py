@@ -21,11 +21,14 @@ from marktplatz.crawler.parsing.offer_layouts import (
     bare_lists,
     captions,
     card_headings,
+    in_other_block,
     link_line,
     menu_offers,
     other_section,
+    price_plan,
     priced_categories,
     run_in_labels,
+    tab_titles,
     topic_pairs,
 )
 
@@ -76,10 +79,6 @@ _LIST_SPLIT = re.compile(r"(?<!\d),\s*|,(?!\d)\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?
 _COLUMN_HEADER = re.compile(r"^(?:kurs|kursname|gericht|speise|artikel|produkt|behandlung|dienstleistung|service|"
                             r"reparatur|reparaturen|arbeiten|tätigkeit)$",
                             re.IGNORECASE)
-# Blocks whose class or id says what they hold: people, reviews, news, jobs, partners, payment methods.
-_OTHER_BLOCK = re.compile(r"(?:^|[\s_-])(?:team|staff|mitarbeiter|person|testimonials?|reviews?|bewertung\w*|news|"
-                          r"blog|jobs?|karriere|partner|payment|zahlung\w*|social)(?:$|[\s_-])",
-                          re.IGNORECASE)
 _DASH = re.compile(r"\s[–—]\s")
 _BRACKETED = re.compile(r"\([^()]{0,120}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -120,9 +119,6 @@ class OfferingHit:
 # A price plan is how an offer is sold, not an offer: "10er-Karte", "Monatsabo", "Einzelstunde", "Tarif Basic".
 _TARIFF_NAME = re.compile(r"^\d+er[- ]karte$|^(?:monats|jahres|schnupper)?abo(?:nnement)?$|abo$|^einzelstunde$|"
                           r"^tarif\b|mitgliedschaft$", re.IGNORECASE)
-# A price per period under a card's title: the title names a plan ("Premium" / "34,90 € /Monat").
-_PER_PERIOD = re.compile(r"(?:/|\bpro\s|\bje\s|\bim\s)\s?(?:monat|woche|jahr|quartal)|monatlich|\bmtl\.",
-                         re.IGNORECASE)
 # Contact data is never an offer: a phone or fax line, a street with its house number, the owner ("Inh. …").
 _CONTACT_ITEM = re.compile(r"^(?:tel|fon|telefon|fax|telefax|mobil|handy|e-mail|inh|inhaber(?:in)?)\b\.?|"
                            r"(?:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|ring|damm)\s\d{1,4}\s?[a-z]?$",
@@ -342,7 +338,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
 
     def add(text: str, line: int, method: str, conf: float) -> None:
         item = clean_item(text)
-        if item is None or (line > 0 and _in_other_block(doc.lines[line])):
+        if item is None or (line > 0 and in_other_block(doc.lines[line])):
             return
         key = item.lower()
         if key not in seen:
@@ -364,7 +360,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                 add(text, idx, "table", 0.7)
             continue
         section = list(_section_lines(doc, head)) if head.level else list(_following_list(doc, head))
-        tabs = _tab_titles(section)
+        tabs = tab_titles(section)
         if tabs:
             for text, idx in tabs:
                 add(text, idx, "text", 0.75)  # the offers' tabs; their panels tell about each
@@ -374,7 +370,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             section = list(_plain_section(doc, head))
         items = _section_items(section)
         for s in items[:60]:
-            if s.level and _plan(lines, s):
+            if s.level and price_plan(lines, s):
                 continue
             if not (s.level and is_section_name(s.text)):
                 text = s.text if s.level else list_item(_BULLET.sub("", s.text.split(" | ")[0]))
@@ -461,48 +457,14 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         for text, idx in run_in_labels(doc):
             add(text, idx, "text", 0.45)
         for ln in priced_categories(doc):
-            if not _plan(lines, ln):
+            if not price_plan(lines, ln):
                 add(ln.text, ln.index, "heading", 0.45)
     if home or offer_page:
         for ln in (*card_headings(doc), *bare_lists(doc), *captions(doc)):
-            if ln.level and (is_section_name(ln.text) or _plan(lines, ln)):
+            if ln.level and (is_section_name(ln.text) or price_plan(lines, ln)):
                 continue  # a card that leads to the offers' page ("Kurse") or a price plan, not an offer
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     return hits
-
-
-def _plan(lines: list[Line], head: Line) -> bool:
-    """Whether a card's title names a price plan: its next line is a price per period ("34,90 € /Monat")."""
-    nxt = lines[head.index + 1].text if head.index + 1 < len(lines) else ""
-    return bool(_PER_PERIOD.search(nxt)) and ("€" in nxt or "eur" in nxt.lower())
-
-
-def _in_other_block(line: Line) -> bool:
-    """Whether a line stands in an element classed as people, reviews, news, jobs or payment ("team-member")."""
-    el = line.block
-    for _ in range(6):
-        if el is None or el.tag in ("main", "body", "article"):
-            return False
-        if _OTHER_BLOCK.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            return True
-        el = el.getparent()
-    return False
-
-
-def _tab_titles(section: list[Line]) -> list[tuple[str, int]]:
-    """The titles of a tab bar (elements with role="tab") in a section, when there are at least two."""
-    out: list[tuple[str, int]] = []
-    seen: set[int] = set()
-    for s in section[:12]:
-        if id(s.block) in seen:
-            continue
-        seen.add(id(s.block))
-        for el in s.block.iter():
-            if el.get("role") == "tab":
-                text = " ".join(el.text_content().split())
-                if text:
-                    out.append((text, s.index))
-    return out if len(out) >= 2 else []
 
 
 def _topic_page(doc: Doc) -> bool:
