@@ -254,6 +254,23 @@ def test_referrals_and_credits_give_no_business_contacts() -> None:
     assert values(rec.emails) == []
 
 
+def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None:
+    rec = page("<p>Telefon: 02324 68 91 02</p>"
+               "<p>Badsanierung – Komplettbäder aus einer Hand, in Zusammenarbeit mit Sanitär Wegener GmbH "
+               "(Tel. 02324-2 33 10).</p>"
+               "<p>Die Genehmigung beantragen wir für Sie bei der Friedhofsverwaltung (Stadt Herne, Fachbereich "
+               "Friedhöfe, Tel. 02323 – 16 0).</p>"
+               "<p>In dringenden Fällen hilft Ihnen unser Kollege von Optik am Markt, Tel. 02323 / 5 21 33.</p>"
+               "<p>Einserkandidat ist eine Marke der Franchise GmbH, Köln. Franchise-Anfragen: 0221 / 99 88 77-0</p>"
+               "<p>WhatsApp (nur Nachrichten, keine Anrufe): 0157 / 38 41 29 60</p>"
+               "<p>Paket-Hotline DHL: 0228 / 4 33 31 12</p>")
+    assert values(rec.phones) == ["+492324689102"]
+    # the business's own number in a sentence stays
+    own = page("<p>Sie haben Fragen? Rufen Sie uns gerne an (Tel. 02324 68 91 02), wir beraten Sie ausführlich.</p>"
+               "<p>Unsere Hotline ist für Sie da: 0800 1234567</p>")
+    assert values(own.phones) == ["+492324689102", "+498001234567"]
+
+
 def test_an_insurance_agencys_own_contacts_are_its_own() -> None:
     rec = page("<p>Okafor Versicherungen · Tel. 02323 445566 · info@okafor-versicherungen.de</p>"
                "<h3>Berufshaftpflichtversicherung</h3><p>HDI Versicherung AG, HDI-Platz 1, 30659 Hannover, "

@@ -64,11 +64,18 @@ _PAGE_WORDS = re.compile(r"^(?:startseite|start|home|willkommen.*|herzlich willk
 # A host name where a site builder puts the site's name by default ("maler-kaya.jimdo.com", "www.maler-kaya.de").
 _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
 _REFERRAL = re.compile(r"nächste\w*\s+(?:notdienst|apotheke|praxis|tierklinik|klinik)|notdienstapotheke|"
-                       r"wenden sie sich (?:bitte )?an|bereitschaftsdienst|giftnotruf|116\s?117|vertretung:|"
+                       r"wenden (?:sie )?sich (?:bitte )?(?:direkt )?an|verbraucherservice|franchise|geschäftsstelle|"
+                       r"unser(?:e|em|er)? kolleg|vertragspartner|nur nachrichten|keine anrufe|"
+                       r"hotline (?-i:[A-Z]{2,})\b|bereitschaftsdienst|giftnotruf|116\s?117|vertretung:|"
                        r"vertreten durch die praxis|(?:unser\w*|eine\w*)\s+(?:[\w-]+-)?partner|"
                        r"in kooperation mit|partnerbetrieb|partnerwerkstatt|erfahren sie (?:\w+ ){0,2}unter|"
                        r"notdienst hat|störungsstelle|stadtwerke|(?:hotline|servicenummer|service-nummer|"
                        r"rufnummer) (?:der|des|von)\b", re.IGNORECASE)
+# Someone else's number told in passing, in brackets inside a sentence: "… Sanitär Wegener GmbH (Tel. 02324-2 33 10)",
+# "(Tierarztpraxis Dr. Selzer, Tel. …)"; not "Rufen Sie uns an (Tel. …)".
+_BRACKETED_NUMBER = re.compile(r"\((?:[^()]{0,80}?,\s*)?(?:service-?)?(?:tel|telefon|fon)\b\.?:?\s*[+\d(]",
+                               re.IGNORECASE)
+_OWN_CUE = re.compile(r"\b(?:uns|unser\w*|wir|mich|mir)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"design|theme|template|powered|erstellt|realisiert|umsetzung|programmiert|made with|"
                      r"entwickelt", re.IGNORECASE)
 _IMPRESSUM_WORD = re.compile(r"\b(?:impressum|imprint|anbieterkennzeichnung|legal notice)\b", re.IGNORECASE)
@@ -78,6 +85,12 @@ _IMPRESSUM_CONTENT = re.compile(r"§\s?5|angaben gem|verantwortlich|inhaber|vert
 
 def _path_has(path: str, hints: tuple[str, ...]) -> bool:
     return any(h in path for h in hints)
+
+
+def _told_in_passing(text: str) -> bool:
+    """Whether a line is a sentence that gives a number in brackets after another business's name."""
+    m = _BRACKETED_NUMBER.search(text)
+    return m is not None and len(text.split()) >= 10 and not _OWN_CUE.search(text[max(0, m.start() - 30):m.start()])
 
 
 class GenericBusinessPage:
@@ -129,7 +142,8 @@ class GenericBusinessPage:
 
     @cached_property
     def phone_hits(self) -> list[PhoneHit]:
-        return [h for h in find_phones(self.doc) if not self.is_third_party(h.line)]
+        # (nor someone else's number given in passing: a referral, a hotline, a business named in a sentence)
+        return [h for h in find_phones(self.doc) if not self.is_third_party(h.line) and not self._referred(h.line)]
 
     @cached_property
     def email_hits(self) -> list[EmailHit]:
@@ -253,6 +267,11 @@ class GenericBusinessPage:
                 return i
         return None
 
+    def _referred(self, idx: int) -> bool:
+        """Whether a line gives someone else's number: a referral, a hotline, a business named in passing."""
+        text = self.doc.lines[idx].text
+        return bool(_REFERRAL.search(text)) or _told_in_passing(text)
+
     def voice_and_fax(self) -> list[str]:
         """Numbers a "Tel./Fax" label gives as both telephone and fax."""
         return [h.e164 for h in self.phone_hits if h.kind == "both" and self._in_location(h.line) is None]
@@ -277,8 +296,6 @@ class GenericBusinessPage:
         for hit in self.phone_hits:
             if self._in_location(hit.line) is not None:
                 continue
-            if _REFERRAL.search(self.doc.lines[hit.line].text):
-                continue  # "die nächste Notdienstapotheke finden Sie unter 0800 …": someone else's number
             method = base or hit.method
             conf = CONFIDENCE[method] - (0 if hit.labelled else 0.15)
             found = Found(hit.e164, self.prov(method, conf))
