@@ -138,6 +138,18 @@ def test_a_class_timetable_is_never_the_opening_hours() -> None:
     assert with_office.opening_hours.value.week == week({"tu,th": ["10:00-12:00"]})
 
 
+def test_a_table_whose_rows_name_classes_is_a_timetable_whatever_its_heading() -> None:
+    rows = "".join(f"<tr><td>{d}</td><td>{t}</td><td>{c}</td></tr>" for d, t, c in (
+        ("Montag", "18:00 - 19:30", "Hatha Yoga"), ("Mittwoch", "19:00 - 20:30", "Vinyasa Flow"),
+        ("Freitag", "09:00 - 10:00", "Rückenyoga")))
+    assert merged(page("", f"<main><h2>Unsere Zeiten</h2><table>{rows}</table></main>")).opening_hours is None
+    hours = "".join(f"<tr><td>{d}</td><td>{t}</td></tr>" for d, t in (("Montag", "9:00 - 18:00"),
+                                                                    ("Samstag", "9:00 - 13:00")))
+    site = merged(page("", f"<main><h2>Unsere Zeiten</h2><table>{hours}</table></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week(mo=["09:00-18:00"], sa=["09:00-13:00"])
+
+
 def test_a_guesthouses_breakfast_an_event_day_and_a_tariff_are_no_opening_hours() -> None:
     breakfast = merged(page("", "<main><h2>Willkommen</h2><p>Frühstück wird täglich von 6:30 bis 10:00 Uhr "
                                 "serviert.</p></main>"))

@@ -67,6 +67,22 @@ class Segment:
 
 
 SIDE_KINDS = ("secondary", "timetable")
+TIMETABLE = "Kursplan"  # the label of a schedule whose rows name classes
+def _class_rows(seg: Segment) -> bool:
+    """Whether the rows of a schedule table each have a cell naming a class or a course ("Welpengruppe | Samstag
+    10–11 Uhr", "Montag | 18:00 | Hatha Yoga"): a timetable, not opening hours. A cell naming a department
+    ("Verkauf", "Werkstatt") or a day does not count."""
+    n = len(seg.lines)
+    if n < 2:
+        return False
+    named = sum(1 for line in seg.lines if line.in_table and any(_names_a_class(c) for c in line.text.split(" | ")))
+    return named == n or (named >= 3 and 3 * named >= 2 * n)
+
+
+def _names_a_class(cell: str) -> bool:
+    cell = cell.strip()
+    return bool(cell) and not any(ch.isdigit() for ch in cell) and not _maybe_hours(cell) and \
+        label_kind(cell) == "neutral" and re.search(r"[A-ZÄÖÜ][a-zäöüß]{2,}", cell) is not None
 
 
 def label_kind(label: str | None) -> str:
@@ -74,7 +90,7 @@ def label_kind(label: str | None) -> str:
     else 'neutral'."""
     if not label:
         return "neutral"
-    if _TIMETABLE_LABEL.search(label) and not _MAIN_COMPOUND.search(label):
+    if label.startswith(TIMETABLE) or (_TIMETABLE_LABEL.search(label) and not _MAIN_COMPOUND.search(label)):
         return "timetable"
     if _SPECIAL_DAY.search(label) and not _MAIN_COMPOUND.search(label):
         return "secondary"  # "Verkaufsoffener Sonntag": one day's hours, however "Verkauf" reads
@@ -183,6 +199,8 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
         for toks in _paired_columns(seg.tokens):
             parser.feed(toks)
         seg.result = parser.result()
+        if _class_rows(seg):
+            seg.label = f"{TIMETABLE} ({seg.label})" if seg.label else TIMETABLE
     return [s for s in segments if s.result is not None and (s.result.found or s.result.appointment_days or
                                                               s.result.notes)]
 
