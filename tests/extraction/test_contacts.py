@@ -114,6 +114,16 @@ EMAIL_CASES: list[tuple[str, list[str]]] = [
     ("<p>kontakt {at} cafe-wanne.de</p>", ["kontakt@cafe-wanne.de"]),
     ("<p>Mail: praxis at physio-herne dot de</p>", ["praxis@physio-herne.de"]),
     ("<p>Mail: info @ nachhilfe-herne.de</p>", ["info@nachhilfe-herne.de"]),
+    # a hidden anti-spam word, a Joomla cloak (entities in the script's strings), a script's data attributes,
+    # and text turned round by a stylesheet's class
+    ("<p>Mail: info@<span class='hp'>nospam.</span>salon-herne.de</p>", ["info@salon-herne.de"]),
+    ("<p>E-Mail: <span id='cloak1'>geschützt</span><script>var addy1 = 'glas' + '&#64;'; addy1 = addy1 + "
+     "'klarsicht-ge' + '&#46;' + 'de'; var addy_text1 = 'glas' + '&#64;' + 'klarsicht-ge' + '&#46;' + 'de';"
+     "</script></p>", ["glas@klarsicht-ge.de"]),
+    ("<p>E-Mail: <a class='js-mail' data-u='info' data-d='musik-herne.de' href='#'></a></p>",
+     ["info@musik-herne.de"]),
+    ("<style>.rev{unicode-bidi:bidi-override;direction:rtl}</style><p>E-Mail: <span class='rev'>"
+     "ed.enreh-nolas@ofni</span></p>", ["info@salon-herne.de"]),
     # written backwards and turned round by CSS
     ("<p>E-Mail: <span style='unicode-bidi:bidi-override; direction:rtl;'>ed.enreh-nolas@ofni</span></p>",
      ["info@salon-herne.de"]),

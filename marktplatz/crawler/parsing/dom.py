@@ -50,6 +50,8 @@ _TABS = re.compile(r"\bnav-(?:tabs|pills)\b")
 _CONSENT = re.compile(r"cookie|consent|borlabs|cybot|cmplz|gdpr|dsgvo-|usercentrics|real-cookie|rcb-|cc-window|"
                       r"cc-banner|klaro", re.IGNORECASE)
 _NEVER_CONSENT = frozenset(("html", "body", "main", "article", "header", "footer", "nav", "a", "button"))
+_RTL_CLASS = re.compile(r"\.([\w-]+)\s*\{(?=[^}]*unicode-bidi\s*:\s*bidi-override)(?=[^}]*direction\s*:\s*rtl)",
+                        re.IGNORECASE)
 _BIDI_OVERRIDE = re.compile(r"unicode-bidi\s*:\s*bidi-override", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -150,6 +152,20 @@ def _region_of(el: html.HtmlElement) -> str | None:
     return None
 
 
+_DATA_LOCAL = re.compile(r"^[a-z0-9][a-z0-9._%+-]{0,63}$", re.IGNORECASE)
+_DATA_DOMAIN = re.compile(r"^(?:[a-z0-9äöü-]+\.)+[a-z]{2,24}$", re.IGNORECASE)
+
+
+def _data_address(el: html.HtmlElement) -> str | None:
+    """The address an element's data attributes hold in two parts (user and domain), when it shows no text."""
+    if (el.text or "").strip() or len(el):
+        return None
+    values = [v.strip() for k, v in el.attrib.items() if k.startswith("data-")]
+    domain = next((v for v in values if _DATA_DOMAIN.match(v)), None)
+    local = next((v for v in values if v != domain and _DATA_LOCAL.match(v) and "." not in v[-4:]), None)
+    return f" {local}@{domain} " if domain and local else None
+
+
 def _is_consent_box(el: html.HtmlElement) -> bool:
     for attr in ("id", "class"):
         value = el.get(attr)
@@ -185,6 +201,7 @@ def build_doc(root: html.HtmlElement) -> Doc:
     title = ""
     meta: dict[str, str] = {}
     lang = root.get("lang")
+    reversed_classes: set[str] = set()  # classes a stylesheet turns round (".rev{unicode-bidi:bidi-override;…}")
 
     def flush() -> None:
         nonlocal last_heading
@@ -257,6 +274,8 @@ def build_doc(root: html.HtmlElement) -> Doc:
             _collect_head_item(el, tag, scripts, json_ld, meta)
             if tag == "title" and not title:
                 title = clean(el.text_content())
+            elif tag == "style" and el.text and "bidi-override" in el.text:
+                reversed_classes.update(_RTL_CLASS.findall(el.text))
             walker.skip_subtree()
             skipped = el
             continue
@@ -272,13 +291,19 @@ def build_doc(root: html.HtmlElement) -> Doc:
             skipped = el
             continue
         style = el.get("style")
-        if style and "rtl" in style and _BIDI_OVERRIDE.search(style) and tag not in BLOCK_TAGS:
+        if tag not in BLOCK_TAGS and ((style and "rtl" in style and _BIDI_OVERRIDE.search(style)) or (
+                reversed_classes and not reversed_classes.isdisjoint((el.get("class") or "").split()))):
             # text written backwards and turned round by the browser ("ed.ednamuster@ofni"), an anti-spam trick:
             # read as shown
             buf.append(el.text_content()[::-1])
             walker.skip_subtree()
             skipped = el
             continue
+        assembled = _data_address(el) if tag in ("a", "span") and "mail" in (el.get("class") or "") else None
+        if assembled:
+            # an address a script puts together from data attributes ("data-u='info' data-d='x.de'"), read as
+            # the visitor sees it
+            buf.append(assembled)
         protected = el.get("data-cfemail")
         if protected is not None:
             # Cloudflare's e-mail protection: the address XOR-encoded in the markup, "[email protected]" as text

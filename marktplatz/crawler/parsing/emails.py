@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
 from urllib.parse import unquote
 
 from marktplatz.crawler.parsing import vocab
@@ -27,6 +28,8 @@ _AT = re.compile(r"\s*[\[({<]\s*(?:at|ät|@)\s*[\])}>]\s*|＠|\s+(?:at|ät)\s+|"
 _DOT = re.compile(r"\s*[\[({<]\s*(?:dot|punkt|\.)\s*[\])}>]\s*|\s+(?:dot|punkt)\s+", re.IGNORECASE)
 _OBFUSCATION_HINT = re.compile(r"[\[({<]\s*(?:at|ät|@)\s*[\])}>]|\s(?:at|ät)\s|＠|(?<=\w)\s+@|@\s+(?=\w)",
                                re.IGNORECASE)
+# An anti-spam word to be taken out of an address ("info@nospam.domain.de", "info.nospam@…", "REMOVE-THIS").
+_SPAM_TRAP = re.compile(r"(?<=[@.])(?:no-?spam|remove-?this|spamfrei|antispam)\.|\.(?:no-?spam|remove-?this)(?=@)")
 _STRING_LIT = re.compile(r"""(['"])((?:\\.|(?!\1).){0,200}?)\1""")
 _CONCAT = re.compile(r"""(?:(?:(['"])(?:\\.|(?!\1).){0,200}?\1|[A-Za-z_$][\w$]*)\s*\+\s*)+"""
                      r"""(?:(['"])(?:\\.|(?!\2).){0,200}?\2|[A-Za-z_$][\w$]*)""")
@@ -44,7 +47,7 @@ class EmailHit:
 def normalise(raw: str) -> str | None:
     """A clean lower-case address, or None when it is not a plausible real address."""
     addr = unquote(raw).strip().strip("<>.,;:'\"()[]").lower()
-    addr = addr.split("?")[0]
+    addr = _SPAM_TRAP.sub("", addr.split("?")[0])
     m = _EMAIL.fullmatch(addr)
     if not m:
         return None
@@ -96,7 +99,8 @@ def find_in_scripts(scripts: Iterable[str]) -> list[str]:
     found: list[str] = []
 
     def add(text: str) -> None:
-        for addr in find_in_text(text):
+        # (Joomla's cloak writes "@" and "." as HTML entities in its string literals: 'glas' + '&#64;')
+        for addr in find_in_text(unescape(text) if "&#" in text or "&amp;" in text else text):
             if addr not in found:
                 found.append(addr)
 
@@ -104,7 +108,8 @@ def find_in_scripts(scripts: Iterable[str]) -> list[str]:
         if not script or len(script) > 200_000:
             continue
         # Every way of assembling an address in script text keeps an "@" somewhere, or builds it from char codes.
-        if "@" not in script and "fromCharCode" not in script and "\\x40" not in script and "\\u0040" not in script:
+        if "@" not in script and "fromCharCode" not in script and "\\x40" not in script and "\\u0040" not in script \
+                and "&#64;" not in script:
             continue
         variables = {m.group(1): _unescape_js(m.group(3)) for m in _VAR.finditer(script)}
         for m in _CONCAT.finditer(script):
