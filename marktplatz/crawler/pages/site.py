@@ -28,6 +28,7 @@ from marktplatz.crawler.pages.record import (
     SiteRecord,
     SpecialHours,
 )
+from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.address import address_key
 from marktplatz.crawler.parsing.names import domain_affinity, domain_words
 from marktplatz.crawler.parsing.schedules import label_kind
@@ -121,8 +122,10 @@ def _name_words(name: str) -> set[str]:
     return {w for w in re.split(r"[^\wäöüß]+", _LEGAL_FORM_WORDS.sub(" ", name.lower())) if len(w) >= 3}
 
 
-_LEGAL_FORM_WORDS = re.compile(r"\b(?:gmbh|ug|ag|kg|ohg|gbr|e\.\s?k\.?|e\.\s?kfr\.|mbh|co\.?|haftungsbeschränkt|"
-                               r"partg|partnerschaft)(?![\wäöü])", re.IGNORECASE)
+# (the legal forms the Impressum reader knows, in any case, and the words such forms are spelled out with)
+_LEGAL_FORM_WORDS = re.compile(r"(?<![\wäöü])(?:" + "|".join(re.escape(f) for f in sorted(vocab.LEGAL_FORMS, key=len,
+                                                                                         reverse=True))
+                               + r"|haftungsbeschränkt|partnerschaft)(?![\wäöü])", re.IGNORECASE)
 
 
 def _brand_over_legal_name(ranked: list[_Vote], methods: dict[Hashable, set[str]]) -> _Vote | None:
@@ -338,10 +341,11 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
         main = structured[0]
     else:
         # a timetable (Kursplan) is never the opening hours; a department's schedule is when it is the only one
-        ranked = sorted((v for v in candidates if kind_of(v) != "timetable"),
-                        key=lambda v: (-(_score(v) + {"main": 0.1, "neutral": 0.0, "secondary": -0.3}[kind_of(v)]),
+        kinds = {id(v): kind_of(v) for v in candidates}  # (each looks at every sighting: once per candidate)
+        ranked = sorted((v for v in candidates if kinds[id(v)] != "timetable"),
+                        key=lambda v: (-(_score(v) + {"main": 0.1, "neutral": 0.0, "secondary": -0.3}[kinds[id(v)]]),
                                        v.order))
-        primary = [v for v in ranked if kind_of(v) != "secondary"]
+        primary = [v for v in ranked if kinds[id(v)] != "secondary"]
         main = primary[0] if primary else (ranked[0] if ranked else None)
     if main is not None:
         best = main.best

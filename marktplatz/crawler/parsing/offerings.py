@@ -449,11 +449,13 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     # 6. The menu's sub-menu under "Leistungen"; a home or offer page's cards and bare lists, with no offer heading.
     for text in menu_offers(doc, is_offer_heading):
         add(text, 0, "text", 0.6)
-    if not hits and not (home or offer_page) and _topic_page(doc):
+    # (a page whose main heading names its topic, when nothing on it so far is an offer)
+    topic_page = not hits and not (home or offer_page) and _topic_page(doc)
+    if topic_page:
         # a page about one kind of offer under a heading that names it ("Unsere Führerscheinklassen"): its cards
         for ln in card_headings(doc):
             add(ln.text, ln.index, "heading", 0.45)
-    if home or offer_page or (not hits and _topic_page(doc)):
+    if home or offer_page or (topic_page and not hits):
         for text, idx in run_in_labels(doc):
             add(text, idx, "text", 0.45)
         for ln in priced_categories(doc):

@@ -68,6 +68,8 @@ class Segment:
 
 SIDE_KINDS = ("secondary", "timetable")
 TIMETABLE = "Kursplan"  # the label of a schedule whose rows name classes
+
+
 def _class_rows(seg: Segment) -> bool:
     """Whether the rows of a schedule table each have a cell naming a class or a course ("Welpengruppe | Samstag
     10–11 Uhr", "Montag | 18:00 | Hatha Yoga"): a timetable, not opening hours. A cell naming a department
