@@ -2,6 +2,7 @@
 
     .venv/bin/python -m tests.eval.direct            # summary + per-site differences
     .venv/bin/python -m tests.eval.direct --json out.json
+    .venv/bin/python -m tests.eval.direct --corpus /path/to/set   # another set in the corpus's layout
 
 Compares the way `../shared/tools/score_real_sites.py` does (its comparison helpers are imported from it at run
 time, so the two cannot drift apart); crawling is simulated by `tests/eval/corpus.py`.
@@ -104,11 +105,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", help="write summary and rows here")
     ap.add_argument("--all", action="store_true", help="print every row, not only differences")
+    ap.add_argument("--corpus", type=Path, default=CORPUS,
+                    help="a folder laid out like the labelled corpus (sites/<slug>/, labels.json)")
     a = ap.parse_args()
-    if not CORPUS.is_dir():
-        print(f"corpus not found at {CORPUS}")
+    if not a.corpus.is_dir():
+        print(f"corpus not found at {a.corpus}")
         return 1
-    res, rows = score()
+    res, rows = score(a.corpus)
     for row in rows:
         shown = {k: v for k, v in row.items() if k != "slug" and (a.all or (v != "ok" and k != "name"))}
         if shown:
