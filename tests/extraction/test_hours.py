@@ -70,6 +70,12 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     ("Mo-Fr 8-18 Uhr, Mittagspause 12-13 Uhr", week({"mo-fr": ["08:00-12:00", "13:00-18:00"]})),
     ("Mo-Fr 8-18 Uhr (Mittagspause von 12:30 bis 13:30 Uhr)", week({"mo-fr": ["08:00-12:30", "13:30-18:00"]})),
     ("Mo-Fr 8-18 Uhr, 12-13 Uhr Mittagspause", week({"mo-fr": ["08:00-12:00", "13:00-18:00"]})),
+    # a break on a line of its own under the week, or naming its days, splits those days' hours
+    ("Mo–Fr 9–18 Uhr\nSa 10–13 Uhr\nMittagspause 13–14 Uhr",
+     week({"mo-fr": ["09:00-13:00", "14:00-18:00"], "sa": ["10:00-13:00"]})),
+    ("Montag bis Donnerstag 8:30 – 17:00 Uhr, Freitag 8:30 – 14:00 Uhr.\nMittagspause täglich von 12:30 bis 13:30 Uhr.",
+     week({"mo-th": ["08:30-12:30", "13:30-17:00"], "fr": ["08:30-12:30", "13:30-14:00"]})),
+    ("Mo–Fr 9–18 Uhr\nPause Mo–Do 13–14 Uhr", week({"mo-th": ["09:00-13:00", "14:00-18:00"], "fr": ["09:00-18:00"]})),
     ("Mo-Fr 8-12 und 14-18 Uhr, Mi nachmittags geschlossen",
      week({"mo,tu,th,fr": ["08:00-12:00", "14:00-18:00"]}, we=["08:00-12:00"])),
     ("Mo-Fr 8-12 und 14-18 Uhr, Mittwochnachmittag geschlossen",

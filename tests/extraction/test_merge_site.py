@@ -396,3 +396,12 @@ def test_a_number_the_page_refers_to_is_not_the_business_number() -> None:
     site = merged(page("", "<main><p>Außerhalb unserer Öffnungszeiten finden Sie die nächste Notdienstapotheke unter "
                            "0800 00 22 8 33.</p></main>" + FOOTER))
     assert site.to_feed()["phones"] == ["+492323123456"]
+
+
+def test_a_lunch_break_sentence_under_the_office_hours_splits_them() -> None:
+    site = merged(page("kontakt.html", "<main><h2>Bürozeiten</h2><p>Montag bis Donnerstag 8:30 – 17:00 Uhr, Freitag "
+                                       "8:30 – 14:00 Uhr.<br>Mittagspause täglich von 12:30 bis 13:30 Uhr.<br>Termine "
+                                       "außerhalb der Bürozeiten nach Vereinbarung.</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-th": ["08:30-12:30", "13:30-17:00"]},
+                                                 fr=["08:30-12:30", "13:30-14:00"])

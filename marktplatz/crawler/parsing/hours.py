@@ -181,6 +181,7 @@ class _Parser:
         self.current: _Rule | None = None
         self.orphans: list[tuple[int, int]] = []  # ranges seen before any day set ("8-18 Uhr Mo-Fr")
         self.orphan_breaks: list[tuple[int, int]] = []
+        self.scoped_breaks: list[tuple[list[str], tuple[int, int]]] = []  # a break with the days it applies to
         self.pending_break = False
         self.notes: list[str] = []
         self.always = False
@@ -235,6 +236,10 @@ class _Parser:
                 i += 1
                 continue
             if tok.kind == "brk":
+                j = self._read_scoped_break(tokens, i, days_in_line)
+                if j > i:
+                    i = j
+                    continue
                 target = self.current
                 if self._time_follows(tokens, i):
                     self.pending_break = True
@@ -260,6 +265,38 @@ class _Parser:
                 i = j
                 continue
             i += 1
+
+    def _read_scoped_break(self, tokens: Sequence[Token], i: int, days_in_line: bool) -> int:
+        """A break that names its days ("Mittagspause täglich 12:30-13:30", "Pause Mo-Fr 13-14") or stands on a
+        line of its own under the week ("Mittagspause 13-14 Uhr" below "Mo-Fr 9-18"): it takes that time out of
+        those days, or out of every day read so far, instead of starting a schedule of its own. Returns the index
+        after it, or `i` when the break is not of this kind."""
+        n = len(tokens)
+        k = i + 1
+        while k < n and tokens[k].kind in ("sep", "word") and k - i <= 2:
+            k += 1
+        scope: list[str] = []
+        if k < n and tokens[k].kind in ("day", "group"):
+            saved = (list(self.rules), self.current, self.pending_break)
+            k = self._read_days(tokens, k)
+            if self.current is not saved[1] and self.current is not None:
+                scope = list(self.current.days)
+            self.rules, self.current, self.pending_break = saved
+        elif not days_in_line and not any(t.kind == "time" for t in tokens[:i]):
+            scope = [d for r in (*self.rules, self.current) if r is not None and r.intervals for d in r.days]
+        if not scope:
+            return i
+        while k < n and tokens[k].kind in ("sep", "word") and tokens[k].value not in _EXCEPT:
+            k += 1
+        if not (k + 2 < n and tokens[k].kind == "time" and tokens[k + 1].kind == "dash"
+                and tokens[k + 2].kind == "time"):
+            return i
+        start, end = tokens[k].value, tokens[k + 2].value
+        assert isinstance(start, int) and isinstance(end, int)
+        if not _interval_ok(start, end):
+            return i
+        self.scoped_breaks.append((scope, (start, end)))
+        return k + 3
 
     @staticmethod
     def _time_follows(tokens: Sequence[Token], i: int) -> bool:
@@ -419,6 +456,10 @@ class _Parser:
         for brk in self.orphan_breaks:
             for day in list(week):
                 week[day] = _subtract(week[day], brk)
+        for scope, brk in self.scoped_breaks:
+            for day in scope:
+                if day in week:
+                    week[day] = _subtract(week[day], brk)
         for day in DAYS:
             ivs = _merge_intervals(week.get(day, []))
             if ivs:

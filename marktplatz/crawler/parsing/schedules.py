@@ -34,7 +34,8 @@ _NOT_SUBJECT = frozenset(("geöffnet", "geoeffnet", "öffnungszeiten", "sprechze
                           "sowie", "außer", "ausser", "nur", "und", "oder", "täglich", "werktags", "wochentags",
                           "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
                           "vormittags", "nachmittags", "morgens", "abends", "mittags", "zusätzlich", "außerdem",
-                          "ebenfalls", "dann", "sonst", "heute", "aktuell", "bitte", "termine", "geschlossen"))
+                          "ebenfalls", "dann", "sonst", "heute", "aktuell", "bitte", "termine", "geschlossen",
+                          *vocab.LUNCH_BREAK_WORDS))  # "Mittagspause täglich 12-13" belongs to the week above
 _VACATION = re.compile(r"betriebsurlaub|betriebsferien|urlaub|sommerpause|winterpause", re.IGNORECASE)
 # A dated closure anywhere on a page ("Am 24.12. geschlossen", "Heiligabend geschlossen") is an hours note.
 _DATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\b)|heiligabend|silvester|weihnacht|ostern|"
