@@ -405,3 +405,28 @@ def test_a_lunch_break_sentence_under_the_office_hours_splits_them() -> None:
     assert site.opening_hours is not None
     assert site.opening_hours.value.week == week({"mo-th": ["08:30-12:30", "13:30-17:00"]},
                                                  fr=["08:30-12:30", "13:30-14:00"])
+
+
+def test_a_table_with_the_days_as_columns_gives_each_day_its_cells() -> None:
+    head = "<tr><th></th>" + "".join(f"<th>{d}</th>" for d in ("Mo", "Di", "Mi", "Do", "Fr", "Sa")) + "</tr>"
+    morning = "<tr><th>Vormittag</th>" + "<td>9–13</td>" * 5 + "<td>9–14</td></tr>"
+    afternoon = "<tr><th>Nachmittag</th><td>15–18</td><td>15–18</td><td>–</td><td>15–18</td><td>15–18</td>" \
+                "<td>–</td></tr>"
+    site = merged(page("", f"<main><h2>Öffnungszeiten</h2><table>{head}{morning}{afternoon}</table></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-tu": ["09:00-13:00", "15:00-18:00"],
+                                                  "th-fr": ["09:00-13:00", "15:00-18:00"]},
+                                                 we=["09:00-13:00"], sa=["09:00-14:00"])
+    cells = "<tr>" + "".join(f"<td>{d}</td>" for d in ("Mo", "Di", "Mi", "Do", "Fr")) + "</tr>" \
+        "<tr>" + "<td>9-13</td>" * 4 + "<td>geschlossen</td></tr>"
+    one_line = merged(page("", f"<main><h2>Öffnungszeiten</h2><table>{cells}</table></main>"))
+    assert one_line.opening_hours is not None
+    assert one_line.opening_hours.value.week == week({"mo-th": ["09:00-13:00"]})
+
+
+def test_a_bars_happy_hour_is_not_its_opening_hours() -> None:
+    site = merged(page("", "<main><h2>Öffnungszeiten</h2><table><tr><th>Di – Do</th><td>17 – 23 Uhr</td></tr>"
+                           "<tr><th>Fr + Sa</th><td>20 – 3 Uhr</td></tr></table><p>Happy Hour: dienstags bis "
+                           "donnerstags von 17 bis 19 Uhr alle Cocktails zum halben Preis.</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"tu-th": ["17:00-23:00"], "fr-sa": ["20:00-03:00"]})

@@ -208,6 +208,9 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
                                                               s.result.notes)]
 
 
+_CELL_SEP = Token("sep", ",", ",")
+
+
 def _paired_columns(tokens: list[Sequence[Token]]) -> list[Sequence[Token]]:
     """A schedule laid out in two columns read one after the other (a site builder's grid: seven day names, then
     seven times) back into rows: the k-th day with the k-th time."""
@@ -224,9 +227,47 @@ def _paired_columns(tokens: list[Sequence[Token]]) -> list[Sequence[Token]]:
         if k >= 3 and len(times) == k and all(only(t, ("time", "dash", "closed", "sep", "brk")) for t in times):
             out[i:i + 2 * k] = [(*d, *t) for d, t in zip(out[i:i + k], times, strict=True)]
             i += k
-        else:
-            i += max(k, 1)
+            continue
+        # a table with the days as its columns ("Mo | Di | …" over a "Vormittag" and a "Nachmittag" row): the
+        # k-th day takes the k-th cell of every row. Its header is k lines (th cells) or one line of k cells.
+        days: list[Sequence[Token]] = list(out[i:i + k])
+        if not k:
+            days = [c for c in _cells(out[i]) if only(c, ("day", "group", "dash"))]
+            if len(days) != len(_cells(out[i])):
+                days = []
+        rows = _day_columns(len(days), out[i + max(k, 1):]) if len(days) >= 3 else []
+        if rows:
+            out[i:i + max(k, 1) + len(rows)] = [(*day, *(tok for row in rows for tok in row[j]))
+                                                for j, day in enumerate(days)]
+            i += len(days)
+            continue
+        i += max(k, 1)
     return out
+
+
+def _cells(toks: Sequence[Token]) -> list[list[Token]]:
+    """A table row's tokens cut at its cell borders (" | ")."""
+    cells: list[list[Token]] = [[]]
+    for tok in toks:
+        if tok.kind == "sep" and tok.value == "|":
+            cells.append([])
+        else:
+            cells[-1].append(tok)
+    return cells
+
+
+def _day_columns(k: int, rest: list[Sequence[Token]]) -> list[list[tuple[Token, ...]]]:
+    """The lines right after k day names that each split into k cells of times or closed marks (the rows of a
+    table whose columns are the days), each cell led by a separator so that two rows read as a split shift."""
+    rows: list[list[tuple[Token, ...]]] = []
+    for toks in rest:
+        cells = _cells(toks)
+        if len(cells) == k + 1 and not any(t.kind == "time" for t in cells[0]):
+            cells = cells[1:]  # the row's own label ("Vormittag")
+        if len(cells) != k or not all(t.kind in ("time", "dash", "closed", "sep") for c in cells for t in c):
+            break
+        rows.append([(_CELL_SEP, *c) for c in cells])
+    return rows
 
 
 # A cheap test before tokenising: a time range, a day word, or a closed/appointment word. Substring tests on the
