@@ -430,3 +430,23 @@ def test_a_bars_happy_hour_is_not_its_opening_hours() -> None:
                            "donnerstags von 17 bis 19 Uhr alle Cocktails zum halben Preis.</p></main>"))
     assert site.opening_hours is not None
     assert site.opening_hours.value.week == week({"tu-th": ["17:00-23:00"], "fr-sa": ["20:00-03:00"]})
+
+
+def test_a_dated_sunday_opening_is_no_weekly_sunday() -> None:
+    site = merged(page("", "<main><h2>Wann Sie uns finden</h2><p>Unser Laden ist dienstags bis freitags von 8.30 bis "
+                           "18 Uhr geöffnet, samstags von 8 bis 13 Uhr.</p><p>Am Muttertag (Sonntag, 10. Mai) öffnen "
+                           "wir ausnahmsweise von 10 bis 12 Uhr.</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"tu-fr": ["08:30-18:00"]}, sa=["08:00-13:00"])
+
+
+def test_news_of_changed_hours_loses_to_the_standing_schedule() -> None:
+    news = "<section class='news'><h3>Neue Öffnungszeiten</h3><p>Ab 1. März 2019 neue Öffnungszeiten: Mo–Fr " \
+           "9–19 Uhr, Sa 9–16 Uhr.</p></section>"
+    home = page("", f"<main><h2>Öffnungszeiten</h2><p>Mo–Fr 9:30–18:30 Uhr<br>Sa 9:00–14:00 Uhr</p>{news}</main>")
+    site = merged(home, page("aktuelles.html", f"<main>{news}</main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["09:30-18:30"]}, sa=["09:00-14:00"])
+    only_news = merged(page("aktuelles.html", f"<main>{news}</main>"))
+    assert only_news.opening_hours is not None
+    assert only_news.opening_hours.value.week == week({"mo-fr": ["09:00-19:00"]}, sa=["09:00-16:00"])

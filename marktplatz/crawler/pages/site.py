@@ -322,6 +322,9 @@ def _week_key(week: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], 
     return tuple((d, tuple(v)) for d, v in sorted(week.items()))
 
 
+_KIND_BONUS = {"main": 0.1, "neutral": 0.0, "secondary": -0.3, "announcement": -0.3}
+
+
 def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc], branch_locs: list[_Loc],
            today: date | None) -> None:
     votes = _collect(records, lambda r: r.schedules, key=lambda s: _week_key(s.week))
@@ -334,6 +337,8 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
             return "main"
         if "neutral" in labels:
             return "neutral"
+        if "announcement" in labels:
+            return "announcement"
         return "secondary" if "secondary" in labels else "timetable"
 
     main: _Vote | None = None
@@ -343,9 +348,9 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
         # a timetable (Kursplan) is never the opening hours; a department's schedule is when it is the only one
         kinds = {id(v): kind_of(v) for v in candidates}  # (each looks at every sighting: once per candidate)
         ranked = sorted((v for v in candidates if kinds[id(v)] != "timetable"),
-                        key=lambda v: (-(_score(v) + {"main": 0.1, "neutral": 0.0, "secondary": -0.3}[kinds[id(v)]]),
-                                       v.order))
-        primary = [v for v in ranked if kinds[id(v)] != "secondary"]
+                        key=lambda v: (-(_score(v) + _KIND_BONUS[kinds[id(v)]]), v.order))
+        # a department's schedule, or news of changed hours, only when nothing else is stated
+        primary = [v for v in ranked if kinds[id(v)] not in ("secondary", "announcement")]
         main = primary[0] if primary else (ranked[0] if ranked else None)
     if main is not None:
         best = main.best

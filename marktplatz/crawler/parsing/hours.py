@@ -256,6 +256,10 @@ class _Parser:
                     self.current.half[day] = str(tok.value)
                 i += 1
                 continue
+            if tok.kind == "open" and i + 3 < n and tokens[i + 1].kind == "time" and tokens[i + 2].kind == "dash" \
+                    and tokens[i + 3].kind == "time":
+                i += 1  # "samstags ab 8 Uhr bis 13 Uhr": a range after all
+                continue
             if tok.kind == "open":
                 # "ab 6:00": an open-ended time is not a range; skip the time so it is not read as one.
                 j = i + 1

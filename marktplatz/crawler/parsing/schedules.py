@@ -43,6 +43,10 @@ _DATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\b)|heiligabend|
 _SPECIAL_DAY = re.compile(r"sonderöffnung|heiligabend|silvester|weihnacht|oster|pfingst|muttertag|valentinstag|"
                           r"rosenmontag|karneval|verkaufsoffen|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\.\s?(?:jan|feb|mär|"
                           r"apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*\b", re.IGNORECASE)
+# "Neue Öffnungszeiten", "Geänderte Sprechzeiten ab 1. März": a news item about a change, stale once the standing
+# schedule is updated, so it only counts when no other schedule is stated
+_ANNOUNCED = re.compile(r"\b(?:neue|geänderte|geaenderte|veränderte|geänderten|neuen)\s+(?:öffnungs|oeffnungs|sprech|"
+                        r"geschäfts|büro|praxis)?zeit|änderung(?:en)?\s+(?:der|unserer)\s", re.IGNORECASE)
 _PRICE = re.compile(r"\d(?:[.,]\d{2}|,-)?\s?(?:€|eur\b|euro\b)|€\s?\d", re.IGNORECASE)
 _CLOSED_WORD = re.compile(r"geschlossen|ruhetag|closed|betriebsruhe|bleibt zu", re.IGNORECASE)
 MAX_LINE = 500
@@ -90,7 +94,7 @@ def _names_a_class(cell: str) -> bool:
 
 def label_kind(label: str | None) -> str:
     """'main' for opening-hours words, 'secondary' for Werkstatt/Sprechstunde/Küche..., 'timetable' for a Kursplan,
-    else 'neutral'."""
+    'announcement' for news of changed hours, else 'neutral'."""
     if not label:
         return "neutral"
     if label.startswith(TIMETABLE) or (_TIMETABLE_LABEL.search(label) and not _MAIN_COMPOUND.search(label)):
@@ -101,6 +105,8 @@ def label_kind(label: str | None) -> str:
     # the office's, whatever words their compounds hold ("büro").
     if _SECONDARY_LABEL.search(_MAIN_COMPOUND.sub(" ", label)):
         return "secondary"
+    if _ANNOUNCED.search(label):
+        return "announcement"
     if _MAIN_LABEL.search(label):
         return "main"
     return "neutral"
@@ -112,6 +118,20 @@ _NOTE_WORDS = tuple(w.lower() for w in vocab.HOURS_NOTE_WORDS)
 def is_note_text(text: str) -> bool:
     low = text.lower()
     return any(w in low for w in _NOTE_WORDS)
+
+
+def _only_dated_days(tokens: Sequence[Token]) -> bool:
+    """Whether every weekday on a line is a date's ("Sonntag, 10. Mai", "Samstag, den 14.12."), not a week's."""
+    for i, tok in enumerate(tokens):
+        if tok.kind == "group":
+            return False
+        if tok.kind == "day":
+            j = i + 1
+            while j < len(tokens) and (tokens[j].kind == "sep" or tokens[j].value in ("den", "dem")):
+                j += 1
+            if j >= len(tokens) or tokens[j].kind != "date":
+                return False
+    return True
 
 
 def _inline_label(line: Line, tokens: Sequence[Token]) -> tuple[str | None, bool]:
@@ -174,9 +194,9 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             label, label_line = text.rstrip(": "), line.index
             continue
         useful = hoursy or any(t.kind in ("closed", "appt", "always") for t in tokens)
-        if useful and _SPECIAL_DAY.search(text) and not any(t.kind in ("day", "group") for t in tokens):
-            # "Sonderöffnungszeiten: Heiligabend 8–13 Uhr" under the week: dated exceptions (read as special
-            # hours), not more hours for the last weekday named
+        if useful and _SPECIAL_DAY.search(text) and _only_dated_days(tokens):
+            # "Sonderöffnungszeiten: Heiligabend 8–13 Uhr" under the week, "Am Muttertag (Sonntag, 10. Mai) von 10
+            # bis 12 Uhr": dated exceptions (read as special hours), not more hours for a weekday
             continue
         if useful and (hoursy or cur is not None):
             inline, colon = _inline_label(line, tokens)
