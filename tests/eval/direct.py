@@ -14,6 +14,7 @@ import argparse
 import importlib.util
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -33,13 +34,13 @@ def load_scorer(path: Path = SCORER) -> ModuleType:
     return module
 
 
-def feed_for(slug: str, corpus: Path = CORPUS) -> dict[str, Any]:
+def feed_for(slug: str, corpus: Path = CORPUS, today: date | None = None) -> dict[str, Any]:
     pages = site_pages(corpus / "sites" / slug)
-    records = [extract_page(body, url, {"Content-Type": "text/html"}) for url, body in pages]
-    return merge_site(records, BASE).to_feed() | {"_pages": [u for u, _ in pages]}
+    records = [extract_page(body, url, {"Content-Type": "text/html"}, today=today) for url, body in pages]
+    return merge_site(records, BASE, today=today).to_feed() | {"_pages": [u for u, _ in pages]}
 
 
-def score(corpus: Path = CORPUS) -> tuple[dict[str, Any], list[dict[str, str]]]:
+def score(corpus: Path = CORPUS, today: date | None = None) -> tuple[dict[str, Any], list[dict[str, str]]]:
     sc = load_scorer()
     labels = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
     c = {k: [0, 0, 0] for k in ("phones", "fax", "emails")}
@@ -47,7 +48,7 @@ def score(corpus: Path = CORPUS) -> tuple[dict[str, Any], list[dict[str, str]]]:
     addr_ok = imp_ok = imp_n = hours_ok = hours_n = nullh_ok = nullh_n = off_hit = off_n = name_ok = 0
     slugs = [s for s in sorted(labels) if (corpus / "sites" / s).is_dir()]
     for s in slugs:
-        lab, feed = labels[s], feed_for(s, corpus)
+        lab, feed = labels[s], feed_for(s, corpus, today)
         row: dict[str, str] = {"slug": s}
         for k in ("phones", "fax", "emails"):
             truth = {x.lower() for x in (lab.get(k) or [])}
@@ -107,11 +108,12 @@ def main() -> int:
     ap.add_argument("--all", action="store_true", help="print every row, not only differences")
     ap.add_argument("--corpus", type=Path, default=CORPUS,
                     help="a folder laid out like the labelled corpus (sites/<slug>/, labels.json)")
+    ap.add_argument("--today", type=date.fromisoformat, help="the crawl's date (YYYY-MM-DD), for seasonal hours")
     a = ap.parse_args()
     if not a.corpus.is_dir():
         print(f"corpus not found at {a.corpus}")
         return 1
-    res, rows = score(a.corpus)
+    res, rows = score(a.corpus, a.today)
     for row in rows:
         shown = {k: v for k, v in row.items() if k != "slug" and (a.all or (v != "ok" and k != "name"))}
         if shown:

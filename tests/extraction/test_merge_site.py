@@ -450,3 +450,39 @@ def test_news_of_changed_hours_loses_to_the_standing_schedule() -> None:
     only_news = merged(page("aktuelles.html", f"<main>{news}</main>"))
     assert only_news.opening_hours is not None
     assert only_news.opening_hours.value.week == week({"mo-fr": ["09:00-19:00"]}, sa=["09:00-16:00"])
+
+
+SEASONS = "<main><div><h2>Sommersaison</h2><p>15. März – 31. Oktober</p><p>täglich 11:00 – 22:00 Uhr</p></div>" \
+          "<div><h2>Wintersaison</h2><p>1. November – 14. März</p><p>Mi – So 12:00 – 18:00 Uhr<br>Mo + Di " \
+          "Ruhetag</p></div></main>"
+
+
+def test_the_season_that_holds_on_the_crawl_day_gives_the_opening_hours() -> None:
+    winter = merged(page("", SEASONS), today=date(2026, 11, 24))
+    assert winter.opening_hours is not None
+    assert winter.opening_hours.value.week == week({"we-su": ["12:00-18:00"]})
+    assert [s.value.label for s in winter.other_hours] == ["Sommersaison (15. März – 31. Oktober)"]
+    summer = merged(page("", SEASONS), today=date(2026, 7, 1))
+    assert summer.opening_hours is not None
+    assert summer.opening_hours.value.week == week({"mo-su": ["11:00-22:00"]})
+
+
+def test_a_table_with_a_schedule_per_column_is_read_as_two_schedules() -> None:
+    table = "<table><tr><th></th><th>Sommer<br><small>(März – Oktober)</small></th><th>Winter<br><small>(November " \
+            "– Februar)</small></th></tr><tr><th>Montag – Freitag</th><td>8:00 – 19:00 Uhr</td><td>9:00 – 18:00 " \
+            "Uhr</td></tr><tr><th>Samstag</th><td>8:00 – 16:00 Uhr</td><td>9:00 – 14:00 Uhr</td></tr></table>"
+    site = merged(page("", f"<main><h2>Öffnungszeiten</h2>{table}</main>"), today=date(2026, 11, 24))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["09:00-18:00"]}, sa=["09:00-14:00"])
+    shop = "<table><tr><td></td><td>Verkauf</td><td>Werkstatt</td></tr><tr><td>Mo – Fr</td><td>9 – 18 Uhr</td>" \
+           "<td>7:30 – 17 Uhr</td></tr><tr><td>Sa</td><td>9 – 14 Uhr</td><td>geschlossen</td></tr></table>"
+    bikes = merged(page("", f"<main><h2>Öffnungszeiten</h2>{shop}</main>"))
+    assert bikes.opening_hours is not None
+    assert bikes.opening_hours.value.week == week({"mo-fr": ["09:00-18:00"]}, sa=["09:00-14:00"])
+    assert [(s.value.label, s.value.week) for s in bikes.other_hours] == \
+        [("Werkstatt", week({"mo-fr": ["07:30-17:00"]}))]
+    shifts = "<table><tr><th></th><th>Vormittag</th><th>Nachmittag</th></tr><tr><th>Mo – Fr</th><td>9 – 13 Uhr</td>" \
+             "<td>15 – 18 Uhr</td></tr></table>"
+    practice = merged(page("", f"<main><h2>Öffnungszeiten</h2>{shifts}</main>"))
+    assert practice.opening_hours is not None
+    assert practice.opening_hours.value.week == week({"mo-fr": ["09:00-13:00", "15:00-18:00"]})

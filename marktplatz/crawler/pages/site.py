@@ -32,6 +32,7 @@ from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.address import address_key
 from marktplatz.crawler.parsing.names import domain_affinity, domain_words
 from marktplatz.crawler.parsing.schedules import label_kind
+from marktplatz.crawler.parsing.seasons import in_season, season_of
 
 T = TypeVar("T")
 MAX_OFFERINGS = 60
@@ -322,7 +323,7 @@ def _week_key(week: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], 
     return tuple((d, tuple(v)) for d, v in sorted(week.items()))
 
 
-_KIND_BONUS = {"main": 0.1, "neutral": 0.0, "secondary": -0.3, "announcement": -0.3}
+_KIND_BONUS = {"main": 0.1, "neutral": 0.0, "secondary": -0.3, "announcement": -0.3, "offseason": -0.5}
 
 
 def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc], branch_locs: list[_Loc],
@@ -332,7 +333,13 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
     structured = [v for v in candidates if v.best.provenance.method in ("jsonld", "microdata", "rdfa")]
 
     def kind_of(vote: _Vote) -> str:
-        labels = {label_kind(f.value.label) for f in _all_sightings(records, vote)}
+        sightings = _all_sightings(records, vote)
+        if today is not None:
+            # a season's week ("Winter (November – Februar)") is the main one while it holds, else set aside
+            seasons = [x for x in (season_of(f.value.label) for f in sightings) if x is not None]
+            if seasons:
+                return "main" if any(in_season(x, today) for x in seasons) else "offseason"
+        labels = {label_kind(f.value.label) for f in sightings}
         if "main" in labels:
             return "main"
         if "neutral" in labels:
@@ -350,7 +357,7 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
         ranked = sorted((v for v in candidates if kinds[id(v)] != "timetable"),
                         key=lambda v: (-(_score(v) + _KIND_BONUS[kinds[id(v)]]), v.order))
         # a department's schedule, or news of changed hours, only when nothing else is stated
-        primary = [v for v in ranked if kinds[id(v)] not in ("secondary", "announcement")]
+        primary = [v for v in ranked if kinds[id(v)] not in ("secondary", "announcement", "offseason")]
         main = primary[0] if primary else (ranked[0] if ranked else None)
     if main is not None:
         best = main.best

@@ -23,11 +23,7 @@ from marktplatz.crawler.parsing import vocab
 
 _DAY_ALTS = sorted(vocab.DAY_WORDS, key=len, reverse=True)
 _GROUP_ALTS = sorted(vocab.DAY_GROUP_WORDS, key=len, reverse=True)
-_MONTHS = {"januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3, "mrz": 3,
-           "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
-           "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-           "dezember": 12, "dez": 12}
-_MONTH_ALTS = sorted(_MONTHS, key=len, reverse=True)
+_MONTH_ALTS = sorted(vocab.MONTHS, key=len, reverse=True)
 
 _TOKEN_RE = re.compile(
     r"(?P<date>(?<![\d.:])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.(?:\s?(?:19|20)?\d{2}(?!\d))?(?![\d:])"

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from marktplatz.crawler.parsing import vocab
-from marktplatz.crawler.parsing.dom import Doc, Line
+from marktplatz.crawler.parsing.dom import Doc, Line, clean
 from marktplatz.crawler.parsing.hours import HoursResult, Token, _Parser, has_hours_tokens, tokenize
+from marktplatz.crawler.parsing.seasons import dated_season, season_of
 
 _MAIN_LABEL = re.compile("|".join(re.escape(w) for w in vocab.MAIN_HOURS_LABELS), re.IGNORECASE)
 _SECONDARY_LABEL = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.SECONDARY_HOURS_LABELS)
@@ -193,6 +194,10 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             close()
             label, label_line = text.rstrip(": "), line.index
             continue
+        if not hoursy and cur is None and label is not None and line.index - label_line <= 2 and len(text) <= 60 \
+                and dated_season(text):
+            label = f"{label} ({text})"  # "Sommersaison" over "15. März – 31. Oktober": the season it holds for
+            continue
         useful = hoursy or any(t.kind in ("closed", "appt", "always") for t in tokens)
         if useful and _SPECIAL_DAY.search(text) and _only_dated_days(tokens):
             # "Sonderöffnungszeiten: Heiligabend 8–13 Uhr" under the week, "Am Muttertag (Sonntag, 10. Mai) von 10
@@ -217,6 +222,7 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             if gap >= 3 or len(text) > 160:
                 close()
     close()
+    segments = [part for seg in segments for part in _column_schedules(seg)]
     for seg in segments:
         parser = _Parser()
         for toks in _paired_columns(seg.tokens):
@@ -229,6 +235,43 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
 
 
 _CELL_SEP = Token("sep", ",", ",")
+_VALUE_KINDS = frozenset(("time", "dash", "closed", "sep", "brk", "appt"))
+
+
+def _column_schedules(seg: Segment) -> list[Segment]:
+    """A table holding two schedules side by side, one per column ("Sommer | Winter", "Verkauf | Werkstatt"): one
+    segment per column, labelled by its header cell. Columns headed by anything else (Vormittag/Nachmittag, von/bis)
+    are one schedule's shifts and stay together."""
+    if not seg.lines[0].in_table:
+        return [seg]
+    split: list[tuple[list[Token], list[list[Token]]]] = []  # per line: (its day cell, its value cells)
+    width = 0
+    for toks in seg.tokens:
+        cells = _cells(toks)
+        days: list[Token] = []
+        if any(t.kind in ("day", "group") for t in cells[0]) and not any(t.kind == "time" for t in cells[0]):
+            days, cells = cells[0], cells[1:]
+        if not cells or not any(t.kind in ("time", "closed") for c in cells for t in c):
+            split.append((days, []))
+            continue
+        if (width and len(cells) != width) or not all(t.kind in _VALUE_KINDS for c in cells for t in c):
+            return [seg]
+        width = len(cells)
+        split.append((days, cells))
+    if width < 2:
+        return [seg]
+    table = next(seg.lines[0].block.iterancestors("table"), None)
+    first_row = table.find(".//tr") if table is not None else None
+    if first_row is None:
+        return [seg]
+    heads = [clean(" ".join(c.itertext())) for c in first_row if c.tag in ("th", "td")]
+    heads = heads[-width:] if len(heads) in (width, width + 1) else []
+    if not heads or not all(h and (label_kind(h) != "neutral" or season_of(h)) for h in heads):
+        return [seg]
+    return [Segment(label=head, lines=seg.lines, location=seg.location,
+                    tokens=[(*days, *cells[j]) if cells else days for days, cells in split])
+            for j, head in enumerate(heads)]
+
 
 
 def _paired_columns(tokens: list[Sequence[Token]]) -> list[Sequence[Token]]:

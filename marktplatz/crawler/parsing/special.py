@@ -12,13 +12,11 @@ import re
 from datetime import date, timedelta
 
 from marktplatz.crawler.pages.record import SpecialHours
+from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.holidays import named_days, nrw_public_holidays
 
-_MONTHS = {"januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3, "april": 4,
-           "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-           "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12}
 _DATE = (r"(?P<d{n}>0?[1-9]|[12]\d|3[01])\.\s?(?:(?P<m{n}>0?[1-9]|1[0-2])\.|\s?(?P<mn{n}>"
-         + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?)\s?(?P<y{n}>(?:19|20)?\d{2}(?!\d))?")
+         + "|".join(sorted(vocab.MONTHS, key=len, reverse=True)) + r")\b\.?)\s?(?P<y{n}>(?:19|20)?\d{2}(?!\d))?")
 _RANGE = re.compile(r"(?:vom|von|zwischen)?\s*" + _DATE.replace("{n}", "1")
                     + r"\s*(?:bis(?:\s(?:zum|einschl(?:ießlich|\.)))?"
                     r"|-|–|—|und)\s*(?:zum\s)?" + _DATE.replace("{n}", "2"), re.IGNORECASE)
@@ -38,7 +36,7 @@ _ALL_HOLIDAYS = re.compile(r"\b(?:an\s)?(?:sonn-\s?und\s)?feiertage?n?\b|\bfeier
 def _resolve(groups: dict[str, str | None], n: int, today: date | None) -> tuple[int, int, int | None] | None:
     day = int(groups[f"d{n}"] or 0)
     month_txt = groups.get(f"m{n}")
-    month = int(month_txt) if month_txt else _MONTHS.get((groups.get(f"mn{n}") or "").lower().rstrip("."), 0)
+    month = int(month_txt) if month_txt else vocab.MONTHS.get((groups.get(f"mn{n}") or "").lower().rstrip("."), 0)
     year_txt = groups.get(f"y{n}")
     year = int(year_txt) if year_txt else None
     if year is not None and year < 100:

@@ -74,6 +74,11 @@ SECONDARY_HOURS_LABELS = ("werkstatt", "sprechstunde", "k체che", "kueche", "caf�
 TIMETABLE_LABELS = ("kursplan", "kurszeit", "kurs체bersicht", "kursuebersicht", "stundenplan", "unterrichtszeit",
                     "trainingsplan", "belegungsplan", "gottesdienst", "kurse", "fr체hst체ck", "fruehst체ck",
                     "check-in", "check-out", "anreise", "abreise")
+# German month names and their abbreviations, as dates and seasons are written.
+MONTHS = {"januar": 1, "jan": 1, "j채nner": 1, "februar": 2, "feb": 2, "m채rz": 3, "maerz": 3, "m채r": 3, "mrz": 3,
+          "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+          "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+          "dezember": 12, "dez": 12}
 # Words that make a text about hours a notice rather than a weekly schedule.
 VACATION_WORDS = ("betriebsurlaub", "urlaub", "betriebsferien", "ferien", "geschlossen vom", "closed from",
                   "weihnachtsferien", "sommerpause", "winterpause", "inventur")
