@@ -503,3 +503,15 @@ def test_price_plans_and_calls_to_action_are_no_offers() -> None:
                     "<h2>Yoga</h2><ul><li>Einzelstunde: 16 €</li><li>10er-Karte: 140 €</li>"
                     "<li>Monatsabo: 69 €</li></ul><p><a href='/termin'>Terminvereinbarung</a></p></main>")
     assert got == ["Gerätetraining", "Sauna", "Kursprogramm"]
+
+
+def test_cards_after_a_closed_hours_box_are_not_under_its_heading() -> None:
+    cards = "<ul class='cards'><li><h3>Brot &amp; Brötchen</h3><p>Über 20 Sorten.</p></li><li><h3>Kuchen &amp; " \
+            "Torten</h3><p>Auch Motivtorten.</p></li><li><h3>Frühstück</h3><p>Im Café.</p></li></ul>"
+    boxed = offerings("<main><h1>Bäckerei Kortmann</h1><div class='box'><h2>Öffnungszeiten</h2><p>Mo–Fr 6–18 Uhr"
+                      f"</p></div>{cards}</main>")
+    assert boxed == ["Brot & Brötchen", "Kuchen & Torten", "Frühstück"]
+    # the same cards inside the section of another topic stay out
+    team = offerings("<main><section><h2>Unser Team</h2><p>Wir sind für Sie da.</p>" + cards.replace(
+        "Brot &amp; Brötchen", "Anna Kortmann") + "</section></main>")
+    assert "Frühstück" not in team

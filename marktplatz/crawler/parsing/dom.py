@@ -116,6 +116,17 @@ class Doc:
     def span_of(self, el: html.HtmlElement) -> tuple[int, int] | None:
         return self.spans.get(el)
 
+    def boxed_away(self, head: Line, line: Line) -> bool:
+        """Whether a heading sits in a box of its own content (`<div class="box"><h2>Öffnungszeiten</h2><p>…`) that
+        closed before a later line: the heading is then not that line's, however the outline reads."""
+        el = head.block.getparent()
+        while el is not None:
+            span = self.spans.get(el)
+            if span is not None and span[1] - span[0] > 1:
+                return not span[0] <= line.index < span[1]
+            el = el.getparent()
+        return False
+
 
 def clean(text: str) -> str:
     # Runs of whitespace (every character str.isspace() accepts, NBSP and the Unicode spaces too) become one space:

@@ -89,7 +89,7 @@ def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
     if len(run) < 3:
         return
     above = run[0].heading
-    if above >= 0 and _OTHER_SECTION.search(doc.lines[above].text):
+    if above >= 0 and _OTHER_SECTION.search(doc.lines[above].text) and not doc.boxed_away(doc.lines[above], run[0]):
         return  # the team's cards under "Unser Team", the branches under "Standorte"
     cards = []
     # The last card's text ends where the others' do: what follows the grid (a footer's address) is not its own.
