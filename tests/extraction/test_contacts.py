@@ -93,6 +93,25 @@ def test_a_partners_number_in_a_sentence_is_not_the_business_number() -> None:
     assert values(rec.phones) == ["+49209172839"]
 
 
+@pytest.mark.parametrize("passed_on", [
+    "<p>Termine für den Reisepass vergibt das Bürgerbüro der Stadt Herne unter 02323 16-2222.</p>",
+    "<p>Fahrschulerlaubnis erteilt durch: Stadt Herne, Straßenverkehrsamt, Telefon 02323 16-2402</p>",
+    "<p>Panne unterwegs? ADAC-Pannenhilfe: 089 20 20 4000</p>",
+    "<p>Mitglied der Dachdecker-Innung Emscher-Lippe, Tel. 0209 35988-0</p>",
+    "<p>Außerhalb unserer Sprechzeiten wenden Sie sich bitte an den Tierärztlichen Notdienst Gelsenkirchen:</p>"
+    "<p>Telefon 0209 / 9 44 22 11</p>",
+    "<p>Die nächstgelegene dienstbereite Apotheke erfahren Sie</p><ul><li>telefonisch unter 0800 00 22 8 33</li></ul>",
+])
+def test_a_public_bodys_or_shared_services_number_passed_on_is_not_the_business_number(passed_on: str) -> None:
+    rec = page(f"<p>Telefon: 02323 / 12 34 56</p>{passed_on}")
+    assert values(rec.phones) == ["+492323123456"]
+
+
+def test_a_public_body_named_in_an_earlier_sentence_leaves_the_own_number() -> None:
+    rec = page("<p>Wir arbeiten eng mit dem Ordnungsamt zusammen. Rufen Sie uns an: 02323 / 12 34 56</p>")
+    assert values(rec.phones) == ["+492323123456"]
+
+
 def test_a_site_credits_address_is_third_party() -> None:
     rec = page("<p>Bestellungen an: bestellung@wein-herne.de</p><div class='credits'>Website by <a href='https://"
                "pixel.example.net'>Pixelwerk</a> · <a href='mailto:hallo@pixelwerk-herne.de'>hallo@pixelwerk-herne.de"

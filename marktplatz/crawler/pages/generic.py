@@ -47,7 +47,7 @@ from marktplatz.crawler.parsing.locations import (
 )
 from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_names, welcome_name
 from marktplatz.crawler.parsing.offerings import find_offerings, is_offer_heading, is_section_name
-from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, to_e164
+from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, names_public_body, to_e164
 from marktplatz.crawler.parsing.schedules import Segment, find_segments, hours_notes, label_kind
 from marktplatz.crawler.parsing.special import find_special_hours
 from marktplatz.crawler.parsing.structured import Entity, find_entities
@@ -64,6 +64,7 @@ _PAGE_WORDS = re.compile(r"^(?:startseite|start|home|willkommen.*|herzlich willk
 # A host name where a site builder puts the site's name by default ("maler-kaya.jimdo.com", "www.maler-kaya.de").
 _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
 _REFERRAL = re.compile(r"nächste\w*\s+(?:notdienst|apotheke|praxis|tierklinik|klinik)|notdienstapotheke|"
+                       r"dienstbereite\w*\s+apotheke|"
                        r"wenden (?:sie )?sich (?:bitte )?(?:direkt )?an|verbraucherservice|franchise|geschäftsstelle|"
                        r"unser(?:e|em|er)? kolleg|vertragspartner|nur nachrichten|keine anrufe|"
                        r"hotline (?-i:[A-Z]{2,})\b|bereitschaftsdienst|giftnotruf|116\s?117|vertretung:|"
@@ -270,7 +271,16 @@ class GenericBusinessPage:
     def _referred(self, idx: int) -> bool:
         """Whether a line gives someone else's number: a referral, a hotline, a business named in passing."""
         text = self.doc.lines[idx].text
-        return bool(_REFERRAL.search(text)) or _told_in_passing(text)
+        if _REFERRAL.search(text) or _told_in_passing(text):
+            return True
+        if idx == 0 or len(text) > 100:
+            return False
+        # "… erfahren Sie" / "… an den Tierärztlichen Notdienst Gelsenkirchen:" over "Telefon …": a lead-in sentence
+        # the number's line only ends
+        prev = self.doc.lines[idx - 1]
+        lead = prev.text.rstrip()
+        return prev.level == 0 and 20 <= len(lead) <= 240 and not lead.endswith((".", "!", "?")) and \
+            (bool(_REFERRAL.search(lead)) or names_public_body(lead))
 
     def voice_and_fax(self) -> list[str]:
         """Numbers a "Tel./Fax" label gives as both telephone and fax."""

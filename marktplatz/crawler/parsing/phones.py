@@ -42,6 +42,25 @@ _LABEL_RE = {
 }
 
 
+_PUBLIC_BODY = re.compile(r"(?<![a-zäöüß])(?:" + "|".join(re.escape(w) for w in vocab.PUBLIC_BODIES) + r")",
+                          re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])")
+
+
+def names_public_body(text: str) -> bool:
+    return bool(_PUBLIC_BODY.search(text))
+
+
+def _public_body_before(text: str, start: int, prev_end: int) -> bool:
+    """Whether the clause right before a number (back to the previous number or sentence) names a public body or a
+    shared service: the number is theirs, passed on, not the business's."""
+    clause = text[max(prev_end, start - 120):start]
+    cut = list(_SENTENCE_END.finditer(clause))
+    if cut:
+        clause = clause[cut[-1].end():]
+    return bool(_PUBLIC_BODY.search(clause))
+
+
 @dataclass(frozen=True, slots=True)
 class PhoneHit:
     """One number on a page."""
@@ -138,7 +157,7 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
                 continue
             pos = line.text.find(text) if text else -1
             kind, labelled = _label_before(doc, line, pos if pos >= 0 else len(line.text), 0)
-            if kind == "not":
+            if kind == "not" or (pos > 0 and _public_body_before(line.text, pos, 0)):
                 continue
             hits.append(PhoneHit(e164, kind or "voice", line.index, "link", labelled))
             seen.add(e164)
@@ -151,8 +170,9 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
                 prev_end = end
                 continue
             kind, labelled = _label_before(doc, line, start, prev_end)
+            third = _public_body_before(text, start, prev_end)
             prev_end = end
-            if kind == "not" or e164 in seen:
+            if kind == "not" or e164 in seen or third:
                 continue
             seen.add(e164)
             hits.append(PhoneHit(e164, kind or "voice", line.index, "text", labelled))

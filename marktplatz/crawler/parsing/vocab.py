@@ -118,6 +118,18 @@ THIRD_PARTY_MARKERS = ("kammer", "versicherung", "berufshaftpflicht", "haftpflic
                        "registergericht", "amtsgericht", "finanzamt", "partner", "kooperationspartner",
                        "mitglied im", "mitglied der", "verband", "innung", "seo", "marketing", "agentur",
                        "technische umsetzung", "technischer betreuer", "betreut von", "herausgeber der zeitung")
+# Public bodies and shared services whose number a trader passes on ("Termine vergibt das Bürgerbüro der Stadt
+# Castrop-Rauxel unter …", "Straßenverkehrsamt, Telefon …", "ADAC-Pannenhilfe: …"): named in the clause right
+# before a number, the number is theirs. Words a small business could be called itself are left out.
+PUBLIC_BODIES = ("straßenverkehrsamt", "strassenverkehrsamt", "ordnungsamt", "bürgerbüro", "buergerbuero",
+                 "bürgeramt", "steueramt", "gesundheitsamt", "veterinäramt", "lebensmittelüberwachung",
+                 "veterinär- und lebensmittel", "friedhofsverwaltung", "stadtverwaltung", "kreisverwaltung",
+                 "bezirksregierung", "gewerbeaufsicht", "gewerbeamt", "bauamt", "standesamt", "jugendamt",
+                 "sozialamt", "einwohnermeldeamt", "polizeipräsidium", "polizeiwache", "kriminalpolizei",
+                 "tourist-information", "touristinformation", "tourist-info", "pannenhilfe", "pannendienst",
+                 "tierärztlichen notdienst", "tierärztlicher notdienst", "zahnärztlichen notdienst",
+                 "zahnärztlicher notdienst", "ärztlichen bereitschaftsdienst", "registerstelle", "vermittlerregister",
+                 "innung", "handwerkskammer", "verbraucherzentrale", "jobcenter", "agentur für arbeit")
 # Chamber/regulator words that are nonetheless useful for the Impressum's `chamber` field.
 CHAMBER_WORDS = ("kammer", "innung", "aufsichtsbehörde", "zulassung")
 
