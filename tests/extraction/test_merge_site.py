@@ -486,3 +486,12 @@ def test_a_table_with_a_schedule_per_column_is_read_as_two_schedules() -> None:
     practice = merged(page("", f"<main><h2>Öffnungszeiten</h2>{shifts}</main>"))
     assert practice.opening_hours is not None
     assert practice.opening_hours.value.week == week({"mo-fr": ["09:00-13:00", "15:00-18:00"]})
+
+
+def test_hours_for_the_school_holidays_do_not_overwrite_the_week() -> None:
+    site = merged(page("", "<main><h2>Büro</h2><p>Unser Büro ist Mo – Fr von 14:00 bis 18:00 Uhr besetzt.</p><p>In "
+                           "den Schulferien NRW ist das Büro nur dienstags von 15 bis 17 Uhr besetzt.</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["14:00-18:00"]})
+    assert [(s.value.label, s.value.week) for s in site.other_hours] == \
+        [("In den Schulferien", week(tu=["15:00-17:00"]))]

@@ -37,6 +37,11 @@ _NOT_SUBJECT = frozenset(("geöffnet", "geoeffnet", "öffnungszeiten", "sprechze
                           "vormittags", "nachmittags", "morgens", "abends", "mittags", "zusätzlich", "außerdem",
                           "ebenfalls", "dann", "sonst", "heute", "aktuell", "bitte", "termine", "geschlossen",
                           *vocab.LUNCH_BREAK_WORDS))  # "Mittagspause täglich 12-13" belongs to the week above
+# A sentence that opens with the period it holds for: "In den Schulferien NRW ist das Büro nur dienstags …".
+_PERIOD = re.compile(r"^\s*((?:in|während|zur|an)\s+(?:den|der|die)?\s*[\wäöüß-]*(?:ferien|urlaubszeit|feiertage?n?|"
+                     r"ferienzeit)\b[^,:.]{0,30}?)\s+(?:ist|sind|haben|hat|bleibt|bleiben|öffnen|gelten)?\b",
+                     re.IGNORECASE)
+_PERIOD_LABEL = re.compile(r"(?:in|während|zur|an)\s.*(?:ferien|urlaubszeit|feiertag)", re.IGNORECASE)
 _VACATION = re.compile(r"betriebsurlaub|betriebsferien|urlaub|sommerpause|winterpause", re.IGNORECASE)
 # A dated closure anywhere on a page ("Am 24.12. geschlossen", "Heiligabend geschlossen") is an hours note.
 _DATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\b)|heiligabend|silvester|weihnacht|ostern|"
@@ -150,6 +155,10 @@ def _inline_label(line: Line, tokens: Sequence[Token]) -> tuple[str | None, bool
                 m = _SUBJECT.match(text[:pos])
                 if m and m.group(1).lower() not in _NOT_SUBJECT:
                     return m.group(1), False
+                m = _PERIOD.match(text[:pos])
+                if m:
+                    return m.group(1), False  # "In den Schulferien ist das Büro nur dienstags …": another period's
+
                 # "Frühstück wird täglich von 6:30 bis 10:00 Uhr serviert": a sentence about a side service
                 subject = text[:pos].split()[0].strip(",.;")
                 if subject[:1].isupper() and label_kind(subject) in SIDE_KINDS:
@@ -206,8 +215,9 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
         if useful and (hoursy or cur is not None):
             inline, colon = _inline_label(line, tokens)
             kind = label_kind(inline)
-            if cur is not None and inline and kind != label_kind(cur.label) and (
-                    kind in SIDE_KINDS or label_kind(cur.label) in SIDE_KINDS or (not colon and kind != "main")):
+            if cur is not None and inline and ((kind != label_kind(cur.label) and (
+                    kind in SIDE_KINDS or label_kind(cur.label) in SIDE_KINDS or (not colon and kind != "main")))
+                    or (not colon and inline != cur.label and _PERIOD_LABEL.match(inline))):
                 # "Mittagstisch: Di-Fr 12-14 Uhr" right under the opening hours is the lunch menu's own schedule,
                 # and "Blutabnahmen täglich 7:30-9:00" under a practice's hours the blood tests'
                 close()
