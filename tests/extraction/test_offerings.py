@@ -515,3 +515,19 @@ def test_cards_after_a_closed_hours_box_are_not_under_its_heading() -> None:
     team = offerings("<main><section><h2>Unser Team</h2><p>Wir sind für Sie da.</p>" + cards.replace(
         "Brot &amp; Brötchen", "Anna Kortmann") + "</section></main>")
     assert "Frühstück" not in team
+
+
+def test_a_kursplan_names_the_classes_once_each() -> None:
+    rows = "".join(f"<p>{d}</p>" + "".join(f"<p>{t} {c}</p>" for t, c in classes) for d, classes in (
+        ("Montag", (("9:30 – 10:45", "Hatha Yoga (Svenja)"), ("18:00 – 19:15", "Vinyasa Flow (Tim)"))),
+        ("Mittwoch", (("9:30 – 10:45", "Hatha Yoga (Meike)"), ("19:00 – 20:00", "Meditation"))),
+        ("Samstag", (("10:00 – 11:30", "Rückenyoga"),))))
+    got = offerings(f"<main><h1>Kursplan</h1>{rows}</main>", url="https://www.beispiel-herne.de/kursplan.html")
+    assert got == ["Hatha Yoga", "Vinyasa Flow", "Meditation", "Rückenyoga"]
+
+
+def test_how_customers_pay_and_what_a_thing_is_for_are_no_offers() -> None:
+    assert offerings("<main><h2>Preise</h2><p>Zahlung bar, per EC-Karte oder Überweisung.</p></main>",
+                     url="https://www.beispiel-herne.de/preise.html") == []
+    assert offerings("<main><h1>Atemzeit</h1><p>Yoga für Körper, Geist und Alltag – mitten in Herne-Sodingen.</p>"
+                     "</main>") == []

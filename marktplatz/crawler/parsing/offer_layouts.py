@@ -281,3 +281,24 @@ def menu_offers(doc: Doc, is_offer_label: Callable[[str], bool]) -> list[str]:
             if text and text not in out and _looks_like_service(text, MAX_WORDS + 1):
                 out.append(text)
     return out
+
+
+_TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:uhr\s*)?(?:-|–|—|bis)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uhr)?",
+                         re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+
+
+def class_names(lines: list[Line], is_class: Callable[[str], bool]) -> list[tuple[str, int]]:
+    """The classes a timetable (Kursplan) names, once each: "9:30 – 10:45 Hatha Yoga (Svenja)" → "Hatha Yoga"; in a
+    table row the first cell that names a class (the next one is usually the teacher)."""
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for line in lines:
+        for cell in line.text.split(" | "):
+            name = _BRACKETED.sub("", _TIME_RANGE.sub(" ", cell)).strip(" ,;:-–·")
+            if is_class(name) and _looks_like_service(name) and not CONTACT_DATA.search(name):
+                if name.lower() not in seen:
+                    seen.add(name.lower())
+                    out.append((name, line.index))
+                break
+    return out

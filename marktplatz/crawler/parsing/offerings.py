@@ -84,6 +84,11 @@ _BRACKETED = re.compile(r"\([^()]{0,120}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
 _LEADING_LIST = re.compile(r"^(?:ob\s+)?([^–—:;.!?]{5,200}?)\s+[–—-]\s+\S", re.IGNORECASE)
+# How customers pay is no offer: "Zahlung bar, per EC-Karte oder Überweisung".
+_PAYMENT = re.compile(r"\b(?:zahlung|zahlen|bezahl\w*|barzahlung|kartenzahlung|ec-karte|girocard|kreditkarte\w*|"
+                      r"paypal|überweisung|lastschrift)\b", re.IGNORECASE)
+# "Yoga für Körper, Geist und Alltag": what one thing is for, not a list of things.
+_FOR_WHAT = re.compile(r"\s(?:für|mit|von|aus)\s+\S+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:wir|sie|ich|uns|ihr|ihnen|euch|du|dich|dir)\b", re.IGNORECASE)
 # An amount of money inside an item ("349,00 € In den Warenkorb"), a handle or a host name ("bluetezeit.herne").
 _NOT_A_NAME = re.compile(r"m/w/d|w/m/d|m/w/x|\d[.,]\d{2}\s?€|€\s?\d|^@|^[\w-]+(?:\.[\w-]+)+$|\bwarenkorb\b|"
@@ -160,6 +165,8 @@ def list_item(text: str) -> str:
 
 def _enumeration(sentence: str) -> list[str]:
     """"... auch Akupunktur, Bleaching, Air Flow und Hausbesuche an." → the listed items."""
+    if _PAYMENT.search(sentence):
+        return []
     s = sentence.strip().rstrip(".!")
     s = re.sub(r"\s+(?:an|spezialisiert|zu ihren leistungen|im angebot)$", "", s, flags=re.IGNORECASE)
     # (a bracket stays with its item and is not read for the lead-in: "Schlüsselnachfertigung (auch Autoschlüssel
@@ -235,6 +242,8 @@ def _noun_list(text: str) -> list[str]:
     """At least three nouns or short noun phrases, comma-separated with a final "und"/"oder": German nouns are
     capitalised, so a lower-case part ends the list ("… und ein Frühstück, das satt macht")."""
     parts = [p.strip() for p in _LIST_SPLIT.split(text)]
+    if _PAYMENT.search(text) or (_FOR_WHAT.search(parts[0]) and all(_words(p) == 1 for p in parts[1:])):
+        return []
     parts[-1] = _TRAILING_CLAUSE.split(parts[-1], maxsplit=1)[0]
     # Only the last part may run on into the sentence; a pronoun makes any part a clause ("betreuen wir Büros").
     if len(parts) < 3 or any(_PRONOUN.search(p) for p in parts) or \

@@ -88,11 +88,11 @@ def _class_rows(seg: Segment) -> bool:
     n = len(seg.lines)
     if n < 2:
         return False
-    named = sum(1 for line in seg.lines if line.in_table and any(_names_a_class(c) for c in line.text.split(" | ")))
+    named = sum(1 for line in seg.lines if line.in_table and any(names_a_class(c) for c in line.text.split(" | ")))
     return named == n or (named >= 3 and 3 * named >= 2 * n)
 
 
-def _names_a_class(cell: str) -> bool:
+def names_a_class(cell: str) -> bool:
     cell = cell.strip()
     return bool(cell) and not any(ch.isdigit() for ch in cell) and not _maybe_hours(cell) and \
         label_kind(cell) == "neutral" and re.search(r"[A-ZÄÖÜ][a-zäöüß]{2,}", cell) is not None
