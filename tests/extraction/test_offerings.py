@@ -531,3 +531,13 @@ def test_how_customers_pay_and_what_a_thing_is_for_are_no_offers() -> None:
                      url="https://www.beispiel-herne.de/preise.html") == []
     assert offerings("<main><h1>Atemzeit</h1><p>Yoga für Körper, Geist und Alltag – mitten in Herne-Sodingen.</p>"
                      "</main>") == []
+
+
+def test_the_list_under_a_topic_pages_heading_names_its_offers() -> None:
+    got = offerings("<main><h1>Versicherungen</h1><ul><li>Kfz-Versicherung</li><li>Hausratversicherung</li>"
+                    "<li>Altersvorsorge / Riester / Rürup</li></ul><h2>Gewerbeversicherungen</h2><p>Sprechen Sie "
+                    "uns an.</p></main>", url="https://www.beispiel-herne.de/privat.html")
+    assert got == ["Kfz-Versicherung", "Hausratversicherung", "Altersvorsorge / Riester / Rürup"]
+    # a page about something else keeps its lists to itself
+    assert offerings("<main><h1>Über uns</h1><ul><li>Gegründet 1998</li><li>Zwölf Mitarbeiter</li><li>Eigene "
+                     "Werkstatt</li></ul></main>", url="https://www.beispiel-herne.de/ueber-uns.html") == []

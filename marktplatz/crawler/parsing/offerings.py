@@ -461,9 +461,10 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     # (a page whose main heading names its topic, when nothing on it so far is an offer)
     topic_page = not hits and not (home or offer_page) and _topic_page(doc)
     if topic_page:
-        # a page about one kind of offer under a heading that names it ("Unsere Führerscheinklassen"): its cards
-        for ln in card_headings(doc):
-            add(ln.text, ln.index, "heading", 0.45)
+        # a page about one kind of offer under a heading that names it ("Unsere Führerscheinklassen",
+        # "Versicherungen"): its cards, or its list of short items
+        for ln in (*card_headings(doc), *bare_lists(doc)):
+            add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     if home or offer_page or (topic_page and not hits):
         for text, idx in run_in_labels(doc):
             add(text, idx, "text", 0.45)
