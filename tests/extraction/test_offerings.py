@@ -541,3 +541,10 @@ def test_the_list_under_a_topic_pages_heading_names_its_offers() -> None:
     # a page about something else keeps its lists to itself
     assert offerings("<main><h1>Über uns</h1><ul><li>Gegründet 1998</li><li>Zwölf Mitarbeiter</li><li>Eigene "
                      "Werkstatt</li></ul></main>", url="https://www.beispiel-herne.de/ueber-uns.html") == []
+
+
+def test_an_ice_cream_menus_heading_is_no_offer_itself() -> None:
+    got = offerings("<main><h1>Unsere Eiskarte</h1><ul><li>Coppa Dolomiti</li><li>Amarenabecher</li>"
+                    "<li>Nussbecher</li></ul></main>", url="https://www.beispiel-herne.de/eiskarte.html")
+    assert "Unsere Eiskarte" not in got
+    assert {"Coppa Dolomiti", "Amarenabecher", "Nussbecher"} <= set(got)

@@ -34,7 +34,8 @@ from marktplatz.crawler.parsing.offer_layouts import (
 
 _OFFER_HEADING = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.OFFERING_HEADINGS) + r")"
                             # a compound's last word names it: "Unterrichtsangebote", "Pflegeleistungen"
-                            r"|(?:angebote?|leistungen|sortiment|behandlungen|therapien|kurse)\b", re.IGNORECASE)
+                            r"|(?:angebote?|leistungen|sortiment|behandlungen|therapien|kurse|(?:eis|getränke|wein|"
+                            r"cocktail|kaffee|tages|mittags|frühstücks|kuchen)karte)\b", re.IGNORECASE)
 _NOT_OFFER = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.NOT_OFFERING_WORDS)
                         + r")(?![a-zäöü])",
                         re.IGNORECASE)
