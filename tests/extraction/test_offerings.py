@@ -548,3 +548,11 @@ def test_an_ice_cream_menus_heading_is_no_offer_itself() -> None:
                     "<li>Nussbecher</li></ul></main>", url="https://www.beispiel-herne.de/eiskarte.html")
     assert "Unsere Eiskarte" not in got
     assert {"Coppa Dolomiti", "Amarenabecher", "Nussbecher"} <= set(got)
+
+
+def test_a_side_box_over_an_address_or_a_number_on_an_offer_page_is_no_offer() -> None:
+    got = offerings("<main><h1>Leistungen</h1><h3>Türöffnung</h3><p>Schnell und schadenfrei.</p><h3>Schließanlagen"
+                    "</h3><p>Planung und Einbau.</p><h3>Frühstück</h3><p>Täglich von 8 bis 11 Uhr.</p><h3>Ladenlokal"
+                    "</h3><p>Castroper Straße 190<br>44791 Bochum</p><h3>24h-Notdienst</h3><p>0171 4419027</p></main>",
+                    url="https://www.beispiel-herne.de/leistungen.html")
+    assert got == ["Türöffnung", "Schließanlagen", "Frühstück"]

@@ -43,7 +43,7 @@ _ROLE = re.compile(r"inhaber|geschäftsführ|meister(?:in)?\b|gesell(?:e|in)\b|m
                    r"\(m/w/d\)", re.IGNORECASE)
 _ADDRESS_OR_PHONE = r"\b\d{5}\s+[A-ZÄÖÜ]|@|\(at\)|\[at\]|\btel\b|telefon|\+49|\b0\d{2,5}\s?[/-]?\s?\d{3}"
 # A card may tell its times ("Jeden Sonntag 10–14 Uhr"); an address or a phone number makes it a widget.
-_CARD_CONTACT = re.compile(_ADDRESS_OR_PHONE, re.IGNORECASE)
+CARD_CONTACT = re.compile(_ADDRESS_OR_PHONE, re.IGNORECASE)
 # Lines naming a service carry neither contact data nor times.
 CONTACT_DATA = re.compile(_ADDRESS_OR_PHONE + r"|\d{1,2}[:.]\d{2}\s?(?:uhr|-|–)|\buhr\b", re.IGNORECASE)
 MAX_WORDS = 5
@@ -97,7 +97,7 @@ def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
     for i, head in enumerate(run):
         end = run[i + 1].index if i + 1 < len(run) else head.index + length
         body = [ln for ln in doc.lines[head.index + 1:end] if ln.level == 0]
-        if _looks_like_service(head.text) and not any(_CARD_CONTACT.search(ln.text) or _ROLE.search(ln.text)
+        if _looks_like_service(head.text) and not any(CARD_CONTACT.search(ln.text) or _ROLE.search(ln.text)
                                                       for ln in body):
             cards.append(head)
     # a flip box writes each card's title twice, front and back
@@ -135,7 +135,7 @@ def topic_pairs(doc: Doc) -> Iterator[Line]:
     # (a site builder's page may have no heading element at all: then the whole main part)
     body = [ln for ln in main if top is None or ln.index > top.index]
     pairs = [a for a, b in itertools.pairwise(body) if b.index == a.index + 1 and
-             _looks_like_service(a.text) and not _ROLE.search(b.text) and not _CARD_CONTACT.search(b.text) and
+             _looks_like_service(a.text) and not _ROLE.search(b.text) and not CARD_CONTACT.search(b.text) and
              (_PRICE_TEXT.search(b.text) or (b.text.endswith((".", "!")) and len(b.text.split()) >= 2))]
     # the longest run of them line after line: a title, its text, the next title …
     runs: list[list[Line]] = []
@@ -159,7 +159,7 @@ def priced_categories(doc: Doc) -> Iterator[Line]:
         end = nxt.index if nxt is not None else min(len(doc.lines), head.index + 30)
         body = doc.lines[head.index + 1:end]
         priced = bool(body) and len(body) <= 30 and any(_PRICE_TEXT.search(ln.text) for ln in body) and \
-            not any(_CARD_CONTACT.search(ln.text) for ln in body) and _looks_like_service(head.text)
+            not any(CARD_CONTACT.search(ln.text) for ln in body) and _looks_like_service(head.text)
         if priced and (not run or run[-1].level == head.level):
             run.append(head)
             continue

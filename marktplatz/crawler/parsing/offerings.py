@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line
 from marktplatz.crawler.parsing.offer_layouts import (
+    CARD_CONTACT,
     CONTACT_DATA,
     bare_lists,
     captions,
@@ -410,10 +411,12 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         main = [ln for ln in lines if ln.region == "main"]
         heads = [ln for ln in main if 2 <= ln.level <= 5]
         if len(heads) >= 3:
-            for ln in heads:
+            for k, ln in enumerate(heads):
                 # (not the page's own topic "Tätigkeitsbereiche", nor a box beside the offers: "Bürozeiten",
-                # "Unsere Partner", "Schnellkontakt")
-                if not is_section_name(ln.text) and not is_offer_heading(ln.text) and not other_section(ln.text):
+                # "Unsere Partner", "Schnellkontakt", a "Ladenlokal" over an address, a "24h-Notdienst" over a number)
+                end = heads[k + 1].index if k + 1 < len(heads) else ln.index + 4
+                if not is_section_name(ln.text) and not is_offer_heading(ln.text) and not other_section(ln.text) \
+                        and not any(CARD_CONTACT.search(b.text) for b in lines[ln.index + 1:min(end, ln.index + 4)]):
                     add(ln.text, ln.index, "heading", 0.7)
         else:
             for ln in main:
