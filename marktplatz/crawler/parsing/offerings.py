@@ -411,12 +411,11 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         main = [ln for ln in lines if ln.region == "main"]
         heads = [ln for ln in main if 2 <= ln.level <= 5]
         if len(heads) >= 3:
-            for k, ln in enumerate(heads):
+            for ln in heads:
                 # (not the page's own topic "Tätigkeitsbereiche", nor a box beside the offers: "Bürozeiten",
                 # "Unsere Partner", "Schnellkontakt", a "Ladenlokal" over an address, a "24h-Notdienst" over a number)
-                end = heads[k + 1].index if k + 1 < len(heads) else ln.index + 4
                 if not is_section_name(ln.text) and not is_offer_heading(ln.text) and not other_section(ln.text) \
-                        and not any(CARD_CONTACT.search(b.text) for b in lines[ln.index + 1:min(end, ln.index + 4)]):
+                        and not _over_contact(main, ln):
                     add(ln.text, ln.index, "heading", 0.7)
         else:
             for ln in main:
@@ -502,6 +501,13 @@ def _column_below(doc: Doc, th: Line) -> Iterator[tuple[str, int]]:
             yield cells[column], line.index
 
 
+def _over_contact(section: list[Line], head: Line) -> bool:
+    """Whether the few lines under a heading, up to the next one, give an address or a phone number."""
+    k = section.index(head)
+    body = itertools.takewhile(lambda ln: not ln.level, section[k + 1:k + 4])
+    return any(CARD_CONTACT.search(ln.text) for ln in body)
+
+
 def _section_items(section: list[Line]) -> list[Line]:
     """The lines of an offer section that name one offer each, by the first structure the section has: sub-headings
     (cards, accordions), definition terms, the summaries of <details>, list items (linked ones too: under an offer
@@ -510,6 +516,8 @@ def _section_items(section: list[Line]) -> list[Line]:
     subheads = [s for s in section if 1 <= s.level <= 6]
     listed = [s for s in section if s.in_list and s.region not in ("nav", "header", "footer")]
     if len(subheads) >= 2:
+        # (not a side box over an address or a number: "Ladenlokal", "24h-Notdienst")
+        subheads = [s for s in subheads if not _over_contact(section, s)]
         # (also where each heads a list: a menu's categories are what a directory lists, not every dish)
         return subheads
     terms = [s for s in section if s.tag == "dt"]
