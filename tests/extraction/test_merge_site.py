@@ -495,3 +495,13 @@ def test_hours_for_the_school_holidays_do_not_overwrite_the_week() -> None:
     assert site.opening_hours.value.week == week({"mo-fr": ["14:00-18:00"]})
     assert [(s.value.label, s.value.week) for s in site.other_hours] == \
         [("In den Schulferien", week(tu=["15:00-17:00"]))]
+
+
+def test_the_brand_in_every_pages_title_beats_another_company_name_without_a_welcome_heading() -> None:
+    brand = "Hörakustik Klangvoll"
+    pages = [page(p, "<main><h1>Besser hören – mehr erleben.</h1><p>Willkommen</p></main>",
+                  title=f"{t} | {brand}" if t else brand)
+             for p, t in (("", ""), ("kontakt.html", "Kontakt"), ("filialen.html", "Filialen"))]
+    imp = page("impressum.html", "<main><h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Klangvoll Hörsysteme GmbH</p>"
+                                 "<p>Hauptstraße 5, 44649 Herne</p></main>", title=f"Impressum | {brand}")
+    assert merged(*pages, imp).to_feed()["name"] == brand

@@ -139,7 +139,9 @@ def _brand_over_legal_name(ranked: list[_Vote], methods: dict[Hashable, set[str]
     for vote in ranked[1:]:
         name = vote.best.value
         words = _name_words(name)
-        if vote.count < 3 or len(methods[name.strip().lower()]) < 2 or not words & legal_words:
+        # (two kinds of evidence, or the title of every page of a larger site)
+        if vote.count < 3 or (len(methods[name.strip().lower()]) < 2 and vote.count < 4) or \
+                not words & legal_words:
             continue
         if words <= legal_words or legal_words <= words:
             return None  # one is the other with more words (the legal form, the owner): the Impressum's stands
