@@ -556,3 +556,14 @@ def test_a_side_box_over_an_address_or_a_number_on_an_offer_page_is_no_offer() -
                     "</h3><p>Castroper Straße 190<br>44791 Bochum</p><h3>24h-Notdienst</h3><p>0171 4419027</p></main>",
                     url="https://www.beispiel-herne.de/leistungen.html")
     assert got == ["Türöffnung", "Schließanlagen", "Frühstück"]
+
+
+def test_office_hours_and_price_example_headings_are_no_offers() -> None:
+    got = offerings("<main><h1>Leistungen</h1><h2>Finanzbuchhaltung</h2><p>…</p><h2>Jahresabschluss</h2><p>…</p>"
+                    "<h2>Lohnabrechnung</h2><p>…</p><h2>Kanzleizeiten</h2><p>Mo–Fr 8–16 Uhr</p></main>",
+                    url="https://www.beispiel-herne.de/leistungen/")
+    assert got == ["Finanzbuchhaltung", "Jahresabschluss", "Lohnabrechnung"]
+    prices = offerings("<main><h1>Änderungen</h1><h2>Hosen</h2><p>…</p><h2>Jacken</h2><p>…</p><h2>Gardinen</h2>"
+                       "<p>…</p><h2>Preisbeispiele</h2><ul><li>Hose kürzen 12 €</li><li>Nur Barzahlung möglich</li>"
+                       "</ul></main>", url="https://www.beispiel-herne.de/leistungen.html")
+    assert "Preisbeispiele" not in prices and "Nur Barzahlung möglich" not in prices

@@ -22,7 +22,8 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 
 # Headings of the parts of a page that are not about offers.
 _OTHER_SECTION = re.compile(
-    r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|\bzeiten\b|"
+    r"öffnungszeit|oeffnungszeit|geschäftszeit|sprechzeit|sprechstunde|bürozeit|\bzeiten\b|kanzleizeit|praxiszeit|"
+    r"ladenzeit|servicezeit|telefonzeit|annahmezeit|abholzeit|besuchszeit|"
     r"kontakt(?:\b|daten|formular|aufnahme)|kursplan|stundenplan|anfahrt|\badresse|anschrift|so finden sie|"
     r"standort|über uns|ueber uns|über mich|team\b|\bartists?\b|mitarbeiter|wer wir sind|"
     r"wir über uns|warum|vorteil|zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|"

@@ -95,7 +95,8 @@ _PRONOUN = re.compile(r"\b(?:wir|sie|ich|uns|ihr|ihnen|euch|du|dich|dir)\b", re.
 # An amount of money inside an item ("349,00 € In den Warenkorb"), a handle or a host name ("bluetezeit.herne").
 _NOT_A_NAME = re.compile(r"m/w/d|w/m/d|m/w/x|\d[.,]\d{2}\s?€|€\s?\d|^@|^[\w-]+(?:\.[\w-]+)+$|\bwarenkorb\b|"
                          r"\bin den korb\b", re.IGNORECASE)
-_SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preise\b|rechtsgebiet|"
+_SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preisbeispiel|preise\b|"
+                           r"rechtsgebiet|"
                            r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht|tätigkeitsbereich|"
                            r"(?:meine|unsere) aufgaben", re.IGNORECASE)
 _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
@@ -146,7 +147,7 @@ def clean_item(text: str) -> str | None:
     # Words, not codes: three letters, two of them together ("HU/AU" and "TÜV" are offers, "A 1" is not).
     if len(_LETTER.findall(t)) < 3 or not re.search(r"[A-Za-zÄÖÜäöüß]{2}", t) or _ONLY_PRICE.match(t):
         return None
-    if (_NOT_OFFER.search(t) and len(t.split()) <= 3) or t.lower() in vocab.NOT_OFFERING_EXACT:
+    if (_NOT_OFFER.search(t) and len(t.split()) <= 3) or t.lower() in vocab.NOT_OFFERING_EXACT or _PAYMENT.search(t):
         return None
     if _HOURS_LIKE.search(t) or "@" in t or "http" in t.lower() or re.search(r"\d{4,}", t):
         return None

@@ -174,7 +174,7 @@ OFFERING_HEADINGS = ("leistung", "angebot", "unser service", "unsere services", 
                      "tätigkeitsbereich", "tätigkeitsfeld", "arbeitsgebiet", "arbeitsbereich", "meine aufgaben",
                      "unsere aufgaben",
                      "was ich mache", "was wir machen", "was wir tun", "unsere arbeit", "portfolio", "preise",
-                     "preisliste", "menü", "karte", "unser angebot", "das bieten wir", "kompetenz",
+                     "preisliste", "preisbeispiel", "menü", "karte", "unser angebot", "das bieten wir", "kompetenz",
                      "dienstleistung", "kurse", "spezialisiert", "sorten", "was wir für sie tun",
                      "bei uns finden sie", "bei uns gibt es", "bei uns gibt's", "bei uns erhalten sie",
                      "unsere fächer", "unterricht")
