@@ -505,3 +505,11 @@ def test_the_brand_in_every_pages_title_beats_another_company_name_without_a_wel
     imp = page("impressum.html", "<main><h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Klangvoll Hörsysteme GmbH</p>"
                                  "<p>Hauptstraße 5, 44649 Herne</p></main>", title=f"Impressum | {brand}")
     assert merged(*pages, imp).to_feed()["name"] == brand
+
+
+def test_a_beer_gardens_summer_hours_stay_the_beer_gardens_in_summer() -> None:
+    garden = "<h2>Biergarten</h2><p>Mai – September</p><p>täglich 12:00–23:00 Uhr</p>"
+    site = merged(page("", f"<main>{garden}<h2>Öffnungszeiten</h2><p>Di–So 11:30–22:00 Uhr</p></main>"),
+                  page("biergarten.html", f"<main>{garden}</main>"), today=date(2026, 7, 1))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"tu-su": ["11:30-22:00"]})

@@ -31,8 +31,8 @@ from marktplatz.crawler.pages.record import (
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.address import address_key
 from marktplatz.crawler.parsing.names import domain_affinity, domain_words
-from marktplatz.crawler.parsing.schedules import label_kind
-from marktplatz.crawler.parsing.seasons import in_season, season_of
+from marktplatz.crawler.parsing.schedules import SIDE_KINDS, label_kind
+from marktplatz.crawler.parsing.seasons import in_season, season_of, without_season
 
 T = TypeVar("T")
 MAX_OFFERINGS = 60
@@ -338,9 +338,13 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
         sightings = _all_sightings(records, vote)
         if today is not None:
             # a season's week ("Winter (November – Februar)") is the main one while it holds, else set aside
-            seasons = [x for x in (season_of(f.value.label) for f in sightings) if x is not None]
-            if seasons:
-                return "main" if any(in_season(x, today) for x in seasons) else "offseason"
+            seasoned = [(x, f.value.label) for f in sightings if (x := season_of(f.value.label)) is not None]
+            if seasoned:
+                if not any(in_season(x, today) for x, _ in seasoned):
+                    return "offseason"
+                # (a beer garden's summer hours stay the beer garden's)
+                if not any(label_kind(without_season(label or "")) in SIDE_KINDS for _, label in seasoned):
+                    return "main"
         labels = {label_kind(f.value.label) for f in sightings}
         if "main" in labels:
             return "main"

@@ -158,7 +158,6 @@ def _inline_label(line: Line, tokens: Sequence[Token]) -> tuple[str | None, bool
                 m = _PERIOD.match(text[:pos])
                 if m:
                     return m.group(1), False  # "In den Schulferien ist das Büro nur dienstags …": another period's
-
                 # "Frühstück wird täglich von 6:30 bis 10:00 Uhr serviert": a sentence about a side service
                 subject = text[:pos].split()[0].strip(",.;")
                 if subject[:1].isupper() and label_kind(subject) in SIDE_KINDS:
@@ -281,7 +280,6 @@ def _column_schedules(seg: Segment) -> list[Segment]:
     return [Segment(label=head, lines=seg.lines, location=seg.location,
                     tokens=[(*days, *cells[j]) if cells else days for days, cells in split])
             for j, head in enumerate(heads)]
-
 
 
 def _paired_columns(tokens: list[Sequence[Token]]) -> list[Sequence[Token]]:

@@ -64,6 +64,11 @@ def season_of(text: str | None) -> tuple[MonthDay, MonthDay] | None:
     return None
 
 
+def without_season(text: str) -> str:
+    """A label with its season taken out: what else it names ("Biergarten (Mai – September)" → "Biergarten ()")."""
+    return _WINTER.sub(" ", _SUMMER.sub(" ", _RANGE.sub(" ", text)))
+
+
 def in_season(season: tuple[MonthDay, MonthDay], day: date) -> bool:
     """Whether `day` falls in the season (which may run over the new year)."""
     start, stop = season
