@@ -101,6 +101,11 @@ def test_a_partners_number_in_a_sentence_is_not_the_business_number() -> None:
     "<p>Außerhalb unserer Sprechzeiten wenden Sie sich bitte an den Tierärztlichen Notdienst Gelsenkirchen:</p>"
     "<p>Telefon 0209 / 9 44 22 11</p>",
     "<p>Die nächstgelegene dienstbereite Apotheke erfahren Sie</p><ul><li>telefonisch unter 0800 00 22 8 33</li></ul>",
+    "<p>Erlaubnis erteilt durch: Stadt Herne, Fachbereich Umwelt / Veterinärwesen, Tel. 02323 / 16-27 61</p>",
+    "<p>Zuständige Kassenärztliche Vereinigung: Kassenärztliche Vereinigung Westfalen-Lippe, Robert-Schimrigk-Straße "
+    "4–6, 44141 Dortmund, Tel. 0231 94 32-0</p>",
+    "<p>In Bürogemeinschaft mit:<br><b>Rechtsanwältin Petra Lang</b>, Fachanwältin für Arbeitsrecht, Telefon 0231 / "
+    "55 66 78-0, lang@ra-lang-dortmund.de</p>",
 ])
 def test_a_public_bodys_or_shared_services_number_passed_on_is_not_the_business_number(passed_on: str) -> None:
     rec = page(f"<p>Telefon: 02323 / 12 34 56</p>{passed_on}")

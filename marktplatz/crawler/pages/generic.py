@@ -274,7 +274,7 @@ class GenericBusinessPage:
         text = self.doc.lines[idx].text
         if _REFERRAL.search(text) or _told_in_passing(text):
             return True
-        if idx == 0 or len(text) > 100:
+        if idx == 0 or len(text) > 160:
             return False
         # "… erfahren Sie" / "… an den Tierärztlichen Notdienst Gelsenkirchen:" over "Telefon …": a lead-in sentence
         # the number's line only ends

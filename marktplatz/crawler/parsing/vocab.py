@@ -129,7 +129,10 @@ PUBLIC_BODIES = ("straßenverkehrsamt", "strassenverkehrsamt", "ordnungsamt", "b
                  "tourist-information", "touristinformation", "tourist-info", "pannenhilfe", "pannendienst",
                  "tierärztlichen notdienst", "tierärztlicher notdienst", "zahnärztlichen notdienst",
                  "zahnärztlicher notdienst", "ärztlichen bereitschaftsdienst", "registerstelle", "vermittlerregister",
-                 "innung", "handwerkskammer", "verbraucherzentrale", "jobcenter", "agentur für arbeit")
+                 "innung", "handwerkskammer", "verbraucherzentrale", "jobcenter", "agentur für arbeit",
+                 "veterinärwesen", "fachbereich", "kassenärztliche vereinigung", "kassenzahnärztliche vereinigung",
+                 "ärztekammer", "zahnärztekammer", "tierärztekammer", "apothekerkammer", "notarkammer",
+                 "rechtsanwaltskammer", "steuerberaterkammer", "architektenkammer", "bürogemeinschaft")
 # Chamber/regulator words that are nonetheless useful for the Impressum's `chamber` field.
 CHAMBER_WORDS = ("kammer", "innung", "aufsichtsbehörde", "zulassung")
 
