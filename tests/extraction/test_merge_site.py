@@ -513,3 +513,12 @@ def test_a_beer_gardens_summer_hours_stay_the_beer_gardens_in_summer() -> None:
                   page("biergarten.html", f"<main>{garden}</main>"), today=date(2026, 7, 1))
     assert site.opening_hours is not None
     assert site.opening_hours.value.week == week({"tu-su": ["11:30-22:00"]})
+
+
+def test_a_platforms_help_desk_address_is_not_the_business_address() -> None:
+    site = merged(page("", "<main><p>E-Mail: praxis@augenarzt-hollmann.de</p><p>Fragen zur Online-Buchung: "
+                           "hilfe@terminpilot.de</p></main>"))
+    assert [f.value for f in site.emails] == ["praxis@augenarzt-hollmann.de"]
+    # a business whose only address is a support mailbox keeps it
+    alone = merged(page("", "<main><p>E-Mail: support@pc-doktor-herne.de</p></main>"))
+    assert [f.value for f in alone.emails] == ["support@pc-doktor-herne.de"]

@@ -318,13 +318,20 @@ def _contacts(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_
         prov = loc.provenance or Provenance(site.home_url, "text", 0.7)
         for e in loc.emails:
             mails.setdefault(e, _Vote(best=Found(e, prov), count=1, order=len(mails), fallback_only=False))
-    site.emails = _values(_ranked(mails, allow_fallback=True))
+    ranked_mails = _ranked(mails, allow_fallback=True)
+    own_domains = {v.best.value.rsplit("@", 1)[-1] for v in ranked_mails
+                   if not _PLATFORM_MAILBOX.match(v.best.value)}
+    # a booking or delivery platform's help desk ("support@terminpilot.de") named beside the business's own addresses
+    site.emails = _values([v for v in ranked_mails if not (_PLATFORM_MAILBOX.match(v.best.value) and own_domains
+                                                           and v.best.value.rsplit("@", 1)[-1] not in own_domains)])
 
 
 def _week_key(week: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((d, tuple(v)) for d, v in sorted(week.items()))
 
 
+_PLATFORM_MAILBOX = re.compile(r"^(?:support|hilfe|help|helpdesk|kundenservice|customerservice|noreply|no-reply)@",
+                               re.IGNORECASE)
 _KIND_BONUS = {"main": 0.1, "neutral": 0.0, "secondary": -0.3, "announcement": -0.3, "offseason": -0.5}
 
 
