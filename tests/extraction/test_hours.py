@@ -72,6 +72,8 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     ("Mo-Fr 8-18 Uhr, 12-13 Uhr Mittagspause", week({"mo-fr": ["08:00-12:00", "13:00-18:00"]})),
     ("dienstags bis freitags von 8.30 bis 18 Uhr, samstags schon ab 8 Uhr bis 13 Uhr",
      week({"tu-fr": ["08:30-18:00"]}, sa=["08:00-13:00"])),
+    # grades and ages are no times
+    ("Beratung: Mo.–Fr. 14:00–18:00 Uhr\nKlasse 1–4\nKlasse 5–10", week({"mo-fr": ["14:00-18:00"]})),
     # a break on a line of its own under the week, or naming its days, splits those days' hours
     ("Mo–Fr 9–18 Uhr\nSa 10–13 Uhr\nMittagspause 13–14 Uhr",
      week({"mo-fr": ["09:00-13:00", "14:00-18:00"], "sa": ["10:00-13:00"]})),

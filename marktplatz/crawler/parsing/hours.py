@@ -30,7 +30,9 @@ _TOKEN_RE = re.compile(
     r"|(?<![\d.:])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:" + "|".join(_MONTH_ALTS) + r")\b\.?(?:\s?(?:19|20)\d{2})?)"
     r"|(?P<always>rund um die uhr|24/7"
     r"|24\s?(?:stunden|std\.?)(?=\s(?:am tag|täglich|geöffnet|offen|erreichbar|für sie)))"
-    r"|(?P<time>(?<![\d.,:])(?:[01]?\d|2[0-4])(?:\s?[:.]\s?[0-5]\d)?(?!\s?[.,]\d)(?![\d%€$]|\s?(?:€|eur\b|euro|%|"
+    # (not a school grade: "Klasse 5–10")
+    r"|(?P<time>(?<![\d.,:])(?<!klasse )(?<!klassen )(?<!stufe )(?<!jahrgang )"
+    r"(?:[01]?\d|2[0-4])(?:\s?[:.]\s?[0-5]\d)?(?!\s?[.,]\d)(?![\d%€$]|\s?(?:€|eur\b|euro|%|"
     r"jahr|kg|km|min\b|minuten|personen|plätze|std\b|stunden|stück|tage|wochen|monat|m²|qm|cm|mm|ml|g\b|x\b|"
     r"\.\d)))(?:\s?(?:uhr|h\b|hrs?\b|o'clock))?"
     r"|(?P<group>" + "|".join(re.escape(g) for g in _GROUP_ALTS) + r")\b"
@@ -155,7 +157,9 @@ def _interval_ok(start: int, end: int) -> bool:
     if end < start:
         # Past midnight only for evening openings (bars, restaurants); "9-6" is a 12-hour clock we do not guess.
         return start >= 15 * 60 and end <= 6 * 60
-    return True
+    # "Klasse 1–4", "5–10 Jahre": a shop that opens at one and closes at four in the morning is a range of
+    # something else
+    return not (start < 5 * 60 and end <= 12 * 60)
 
 
 @dataclass
