@@ -49,7 +49,7 @@ from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_n
 from marktplatz.crawler.parsing.offer_layouts import class_names
 from marktplatz.crawler.parsing.offerings import find_offerings, is_offer_heading, is_section_name
 from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, names_public_body, to_e164
-from marktplatz.crawler.parsing.schedules import Segment, find_segments, hours_notes, label_kind, names_a_class
+from marktplatz.crawler.parsing.schedules import Segment, find_segments, hours_notes, label_kind
 from marktplatz.crawler.parsing.special import find_special_hours
 from marktplatz.crawler.parsing.structured import Entity, find_entities
 
@@ -428,7 +428,7 @@ class GenericBusinessPage:
         # a Kursplan names the classes a studio or school offers
         for seg in self._blocks_and_segments[1]:
             if label_kind(seg.label) == "timetable":
-                out.extend(Found(name, self.prov("table", 0.6)) for name, _ in class_names(seg.lines, names_a_class))
+                out.extend(Found(name, self.prov("table", 0.6)) for name in class_names(seg.lines))
         return out
 
     def _page_topic(self) -> str | None:

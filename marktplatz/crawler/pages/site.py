@@ -98,7 +98,7 @@ def _name(records: Sequence[PageRecord], home_url: str, city: str | None) -> Fou
     ranked = _ranked(votes, allow_fallback=True)
     # Among names of equal standing (an SEO title's segments: "Maler Herne | Fassaden | Malerbetrieb Kaya"), the one
     # the site's domain or its mail domain spells is the business's.
-    hosts = [urlsplit(home_url).hostname or "", *{e.value.rsplit("@", 1)[-1] for r in records for e in r.emails}]
+    hosts = [urlsplit(home_url).hostname or "", *{_domain(e.value) for r in records for e in r.emails}]
     words = domain_words(hosts)
     # A name that two kinds of evidence agree on (the welcome heading and the Impressum) beats a title's segment
     # repeated by the template on every page.
@@ -278,6 +278,11 @@ def merge_site(records: Sequence[PageRecord], home_url: str, today: date | None 
     return site
 
 
+# help desks of the platforms a business names: not its own address when it has others
+_PLATFORM_MAILBOX = re.compile(r"^(?:support|hilfe|help|helpdesk|kundenservice|customerservice|noreply|no-reply)@",
+                               re.IGNORECASE)
+
+
 def _contacts(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc],
               branch_locs: list[_Loc]) -> None:
     voice = _collect(records, lambda r: r.phones)
@@ -319,19 +324,21 @@ def _contacts(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_
         for e in loc.emails:
             mails.setdefault(e, _Vote(best=Found(e, prov), count=1, order=len(mails), fallback_only=False))
     ranked_mails = _ranked(mails, allow_fallback=True)
-    own_domains = {v.best.value.rsplit("@", 1)[-1] for v in ranked_mails
-                   if not _PLATFORM_MAILBOX.match(v.best.value)}
     # a booking or delivery platform's help desk ("support@terminpilot.de") named beside the business's own addresses
-    site.emails = _values([v for v in ranked_mails if not (_PLATFORM_MAILBOX.match(v.best.value) and own_domains
-                                                           and v.best.value.rsplit("@", 1)[-1] not in own_domains)])
+    desks = {v.best.value for v in ranked_mails if _PLATFORM_MAILBOX.match(v.best.value)}
+    own_domains = {_domain(v.best.value) for v in ranked_mails if v.best.value not in desks}
+    site.emails = _values([v for v in ranked_mails if v.best.value not in desks or not own_domains
+                           or _domain(v.best.value) in own_domains])
+
+
+def _domain(address: str) -> str:
+    return address.rsplit("@", 1)[-1]
 
 
 def _week_key(week: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((d, tuple(v)) for d, v in sorted(week.items()))
 
 
-_PLATFORM_MAILBOX = re.compile(r"^(?:support|hilfe|help|helpdesk|kundenservice|customerservice|noreply|no-reply)@",
-                               re.IGNORECASE)
 _KIND_BONUS = {"main": 0.1, "neutral": 0.0, "secondary": -0.3, "announcement": -0.3, "offseason": -0.5}
 
 

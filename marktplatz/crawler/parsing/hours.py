@@ -180,8 +180,8 @@ class _Parser:
         self.rules: list[_Rule] = []
         self.current: _Rule | None = None
         self.orphans: list[tuple[int, int]] = []  # ranges seen before any day set ("8-18 Uhr Mo-Fr")
-        self.orphan_breaks: list[tuple[int, int]] = []
-        self.scoped_breaks: list[tuple[list[str], tuple[int, int]]] = []  # a break with the days it applies to
+        # a break with the days it applies to (every day for one read before any day set: "Mittagspause 12-13, Mo-Fr …")
+        self.scoped_breaks: list[tuple[Sequence[str], tuple[int, int]]] = []
         self.pending_break = False
         self.notes: list[str] = []
         self.always = False
@@ -281,11 +281,7 @@ class _Parser:
             k += 1
         scope: list[str] = []
         if k < n and tokens[k].kind in ("day", "group"):
-            saved = (list(self.rules), self.current, self.pending_break)
-            k = self._read_days(tokens, k)
-            if self.current is not saved[1] and self.current is not None:
-                scope = list(self.current.days)
-            self.rules, self.current, self.pending_break = saved
+            scope, _, k = _day_set(tokens, k)
         elif not days_in_line and not any(t.kind == "time" for t in tokens[:i]):
             scope = [d for r in (*self.rules, self.current) if r is not None and r.intervals for d in r.days]
         if not scope:
@@ -336,42 +332,8 @@ class _Parser:
         return i
 
     def _read_days(self, tokens: Sequence[Token], i: int) -> int:
-        days: list[str] = []
-        half: dict[str, str] = {}
+        days, half, i = _day_set(tokens, i)
         n = len(tokens)
-        expect_more = True
-        while i < n and expect_more:
-            tok = tokens[i]
-            if tok.kind == "group":
-                days.extend(d for d in tok.value if d not in days)
-                i += 1
-            elif tok.kind == "day":
-                first, first_half = tok.value
-                i += 1
-                if i + 1 < n and tokens[i].kind == "dash" and tokens[i + 1].kind == "day":
-                    last, last_half = tokens[i + 1].value
-                    a, b = DAYS.index(first), DAYS.index(last)
-                    span = [DAYS[k % 7] for k in range(a, b + 1 if b >= a else b + 8)]
-                    days.extend(d for d in span if d not in days)
-                    if last_half:
-                        half[last] = last_half
-                    i += 2
-                else:
-                    if first not in days:
-                        days.append(first)
-                    if first_half:
-                        half[first] = first_half
-            elif tok.kind == "holiday":
-                i += 1
-            else:
-                break
-            # A separator continues the set only when another day follows it.
-            if i + 1 < n and tokens[i].kind == "sep" and tokens[i + 1].kind in ("day", "group", "holiday"):
-                i += 1
-                continue
-            if i < n and tokens[i].kind in ("holiday", "day", "group"):
-                continue
-            expect_more = False
         if not days:
             return i + 1 if i < n and tokens[i].kind == "holiday" else max(i, 1)
         self._close_current()
@@ -404,7 +366,7 @@ class _Parser:
             if self.current is not None:
                 self.current.breaks.append((start, end))
             else:
-                self.orphan_breaks.append((start, end))
+                self.scoped_breaks.append((DAYS, (start, end)))
             return i + consumed
         if self.current is None or self.current.closed or self.current.appointment:
             self.orphans.append((start, end))
@@ -457,9 +419,6 @@ class _Parser:
             for brk in rule.breaks:
                 for day in rule.days:
                     week[day] = _subtract(week.get(day, []), brk)
-        for brk in self.orphan_breaks:
-            for day in list(week):
-                week[day] = _subtract(week[day], brk)
         for scope, brk in self.scoped_breaks:
             for day in scope:
                 if day in week:
@@ -469,6 +428,48 @@ class _Parser:
             if ivs:
                 res.week[day] = [f"{fmt(a)}-{fmt(b)}" for a, b in ivs]
         return res
+
+
+def _day_set(tokens: Sequence[Token], i: int) -> tuple[list[str], dict[str, str], int]:
+    """The days a run of day tokens from `i` names ("Mo-Fr", "Mo, Di, Do", "werktags", "Sa + Feiertage"), their
+    half-day qualifiers, and the index after the run."""
+    days: list[str] = []
+    half: dict[str, str] = {}
+    n = len(tokens)
+    expect_more = True
+    while i < n and expect_more:
+        tok = tokens[i]
+        if tok.kind == "group":
+            days.extend(d for d in tok.value if d not in days)
+            i += 1
+        elif tok.kind == "day":
+            first, first_half = tok.value
+            i += 1
+            if i + 1 < n and tokens[i].kind == "dash" and tokens[i + 1].kind == "day":
+                last, last_half = tokens[i + 1].value
+                a, b = DAYS.index(first), DAYS.index(last)
+                span = [DAYS[k % 7] for k in range(a, b + 1 if b >= a else b + 8)]
+                days.extend(d for d in span if d not in days)
+                if last_half:
+                    half[last] = last_half
+                i += 2
+            else:
+                if first not in days:
+                    days.append(first)
+                if first_half:
+                    half[first] = first_half
+        elif tok.kind == "holiday":
+            i += 1
+        else:
+            break
+        # A separator continues the set only when another day follows it.
+        if i + 1 < n and tokens[i].kind == "sep" and tokens[i + 1].kind in ("day", "group", "holiday"):
+            i += 1
+            continue
+        if i < n and tokens[i].kind in ("holiday", "day", "group"):
+            continue
+        expect_more = False
+    return days, half, i
 
 
 def _clip(intervals: list[tuple[int, int]], half: str) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from marktplatz.crawler.parsing.dom import Doc, Line
+from marktplatz.crawler.parsing.schedules import names_a_class
 
 # Headings of the parts of a page that are not about offers.
 _OTHER_SECTION = re.compile(
@@ -289,17 +290,14 @@ _TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:uhr\s*)?(?:-|–|—|bis)\
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
-def class_names(lines: list[Line], is_class: Callable[[str], bool]) -> list[tuple[str, int]]:
+def class_names(lines: list[Line]) -> list[str]:
     """The classes a timetable (Kursplan) names, once each: "9:30 – 10:45 Hatha Yoga (Svenja)" → "Hatha Yoga"; in a
     table row the first cell that names a class (the next one is usually the teacher)."""
-    out: list[tuple[str, int]] = []
-    seen: set[str] = set()
+    out: dict[str, str] = {}
     for line in lines:
         for cell in line.text.split(" | "):
             name = _BRACKETED.sub("", _TIME_RANGE.sub(" ", cell)).strip(" ,;:-–·")
-            if is_class(name) and _looks_like_service(name) and not CONTACT_DATA.search(name):
-                if name.lower() not in seen:
-                    seen.add(name.lower())
-                    out.append((name, line.index))
+            if names_a_class(name) and _looks_like_service(name) and not CONTACT_DATA.search(name):
+                out.setdefault(name.lower(), name)
                 break
-    return out
+    return list(out.values())

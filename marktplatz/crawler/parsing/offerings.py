@@ -410,13 +410,13 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         if topic and not other_section(topic):
             add(topic, 0, "heading", 0.8)
         main = [ln for ln in lines if ln.region == "main"]
-        heads = [ln for ln in main if 2 <= ln.level <= 5]
+        heads = [(k, ln) for k, ln in enumerate(main) if 2 <= ln.level <= 5]
         if len(heads) >= 3:
-            for ln in heads:
+            for k, ln in heads:
                 # (not the page's own topic "Tätigkeitsbereiche", nor a box beside the offers: "Bürozeiten",
                 # "Unsere Partner", "Schnellkontakt", a "Ladenlokal" over an address, a "24h-Notdienst" over a number)
                 if not is_section_name(ln.text) and not is_offer_heading(ln.text) and not other_section(ln.text) \
-                        and not _over_contact(main, ln):
+                        and not _over_contact(main, k):
                     add(ln.text, ln.index, "heading", 0.7)
         else:
             for ln in main:
@@ -502,9 +502,9 @@ def _column_below(doc: Doc, th: Line) -> Iterator[tuple[str, int]]:
             yield cells[column], line.index
 
 
-def _over_contact(section: list[Line], head: Line) -> bool:
-    """Whether the few lines under a heading, up to the next one, give an address or a phone number."""
-    k = section.index(head)
+def _over_contact(section: list[Line], k: int) -> bool:
+    """Whether the few lines under the heading at `section[k]`, up to the next one, give an address or a phone
+    number."""
     body = itertools.takewhile(lambda ln: not ln.level, section[k + 1:k + 4])
     return any(CARD_CONTACT.search(ln.text) for ln in body)
 
@@ -518,7 +518,7 @@ def _section_items(section: list[Line]) -> list[Line]:
     listed = [s for s in section if s.in_list and s.region not in ("nav", "header", "footer")]
     if len(subheads) >= 2:
         # (not a side box over an address or a number: "Ladenlokal", "24h-Notdienst")
-        subheads = [s for s in subheads if not _over_contact(section, s)]
+        subheads = [s for k, s in enumerate(section) if 1 <= s.level <= 6 and not _over_contact(section, k)]
         # (also where each heads a list: a menu's categories are what a directory lists, not every dish)
         return subheads
     terms = [s for s in section if s.tag == "dt"]

@@ -37,11 +37,12 @@ _NOT_SUBJECT = frozenset(("geöffnet", "geoeffnet", "öffnungszeiten", "sprechze
                           "vormittags", "nachmittags", "morgens", "abends", "mittags", "zusätzlich", "außerdem",
                           "ebenfalls", "dann", "sonst", "heute", "aktuell", "bitte", "termine", "geschlossen",
                           *vocab.LUNCH_BREAK_WORDS))  # "Mittagspause täglich 12-13" belongs to the week above
-# A sentence that opens with the period it holds for: "In den Schulferien NRW ist das Büro nur dienstags …".
-_PERIOD = re.compile(r"^\s*((?:in|während|zur|an)\s+(?:den|der|die)?\s*[\wäöüß-]*(?:ferien|urlaubszeit|feiertage?n?|"
-                     r"ferienzeit)\b[^,:.]{0,30}?)\s+(?:ist|sind|haben|hat|bleibt|bleiben|öffnen|gelten)?\b",
-                     re.IGNORECASE)
-_PERIOD_LABEL = re.compile(r"(?:in|während|zur|an)\s.*(?:ferien|urlaubszeit|feiertag)", re.IGNORECASE)
+# A sentence that opens with the period it holds for: "In den Schulferien NRW ist das Büro nur dienstags …"; the
+# label it gives ("In den Schulferien") is told apart from the week's by _PERIOD_LABEL.
+_PERIOD_WORDS = r"(?:in|während|zur|an)\s+(?:den|der|die)?\s*[\wäöüß-]*(?:ferien|urlaubszeit|feiertage?n?|ferienzeit)\b"
+_PERIOD = re.compile(r"^\s*(" + _PERIOD_WORDS + r"[^,:.]{0,30}?)\s+(?:ist|sind|haben|hat|bleibt|bleiben|öffnen|"
+                     r"gelten)?\b", re.IGNORECASE)
+_PERIOD_LABEL = re.compile(_PERIOD_WORDS, re.IGNORECASE)
 _VACATION = re.compile(r"betriebsurlaub|betriebsferien|urlaub|sommerpause|winterpause", re.IGNORECASE)
 # A dated closure anywhere on a page ("Am 24.12. geschlossen", "Heiligabend geschlossen") is an hours note.
 _DATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\b)|heiligabend|silvester|weihnacht|ostern|"
