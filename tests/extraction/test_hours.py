@@ -126,6 +126,9 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     # past midnight, full hours
     ("Do-Sa 18:00 - 02:00 Uhr", week({"th-sa": ["18:00-02:00"]})),
     ("Fr und Sa 20-3 Uhr", week({"fr,sa": ["20:00-03:00"]})),
+    # from noon into the night, the closing time on the 24-hour clock
+    ("Mo-Do 14:00 - 23:00 Uhr\nFr 14:00 - 01:00 Uhr\nSamstag 12:00 – 01:00 Uhr\nSonntag 12:00 - 22:00 Uhr",
+     week({"mo-th": ["14:00-23:00"]}, fr=["14:00-01:00"], sa=["12:00-01:00"], su=["12:00-22:00"])),
     ("Mo-So 6-24 Uhr", week({"mo-su": ["06:00-24:00"]})),
     ("Mo-Fr 9 - 12.30 Uhr", week({"mo-fr": ["09:00-12:30"]})),
     # labels with colons after dotted abbreviations, later closing on one day, "von ... bis ..."

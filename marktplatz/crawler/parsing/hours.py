@@ -72,6 +72,9 @@ class Token:
     text: str
 
 
+_PADDED = re.compile(r"0\d\s?[:.]\s?\d\d")  # "01:00", "02.30": a closing time on the 24-hour clock
+
+
 def _minutes(text: str) -> int | None:
     m = re.match(r"(\d{1,2})(?:\s?[:.]\s?(\d{2}))?", text)
     if not m:
@@ -151,12 +154,14 @@ def _merge_intervals(items: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _interval_ok(start: int, end: int) -> bool:
+def _interval_ok(start: int, end: int, padded_end: bool = False) -> bool:
     if start == end:
         return False
     if end < start:
         # Past midnight only for evening openings (bars, restaurants); "9-6" is a 12-hour clock we do not guess.
-        return start >= 15 * 60 and end <= 6 * 60
+        # A closing time written with its leading zero ("12:00 – 01:00") is the 24-hour clock's night, so a bowling
+        # alley or a bar that opens at noon may run past midnight too; "12–1" stays unread.
+        return (start >= 15 * 60 or (padded_end and start >= 11 * 60)) and end <= 6 * 60
     # "Klasse 1–4", "5–10 Jahre": a shop that opens at one and closes at four in the morning is a range of
     # something else
     return not (start < 5 * 60 and end <= 12 * 60)
@@ -359,7 +364,7 @@ class _Parser:
         assert isinstance(start, int) and isinstance(end, int)
         if end == 0 and start > 0:
             end = 24 * 60
-        if not _interval_ok(start, end):
+        if not _interval_ok(start, end, _PADDED.match(tokens[i + 2].text) is not None):
             return i + consumed
         if self.pending_break:
             self.pending_break = False
