@@ -467,6 +467,27 @@ def test_the_season_that_holds_on_the_crawl_day_gives_the_opening_hours() -> Non
     assert summer.opening_hours.value.week == week({"mo-su": ["11:00-22:00"]})
 
 
+def test_a_line_per_season_gives_one_schedule_per_season() -> None:
+    lines = "<main><h2>Öffnungszeiten</h2><p>Vom 1. April bis 31. Oktober: täglich 10–18 Uhr<br>Vom 1. November " \
+            "bis 31. März: Sa + So 11–17 Uhr</p></main>"
+    winter = merged(page("", lines), today=date(2026, 11, 24))
+    assert winter.opening_hours is not None
+    assert winter.opening_hours.value.week == week({"sa-su": ["11:00-17:00"]})
+    summer = merged(page("", lines), today=date(2027, 5, 3))
+    assert summer.opening_hours is not None
+    assert summer.opening_hours.value.week == week({"mo-su": ["10:00-18:00"]})
+
+
+def test_hours_for_part_of_the_year_under_the_week_are_a_note_not_the_week() -> None:
+    for extra in ("Im Dezember auch sonntags 13–18 Uhr", "(Ab 01.12. bis 23.12. samstags bis 18 Uhr)",
+                  "Vom 1. Mai bis 30. September zusätzlich So 10–14 Uhr", "In der Adventszeit samstags 9–18 Uhr"):
+        site = merged(page("", f"<main><h2>Öffnungszeiten</h2><p>Mo–Fr 9–18 Uhr<br>Sa 9–14 Uhr</p><p>{extra}</p>"
+                               "</main>"), today=date(2026, 11, 24))
+        assert site.opening_hours is not None
+        assert site.opening_hours.value.week == week({"mo-fr": ["09:00-18:00"]}, sa=["09:00-14:00"]), extra
+        assert site.opening_hours_note is not None and extra in site.opening_hours_note.value
+
+
 def test_a_table_with_a_schedule_per_column_is_read_as_two_schedules() -> None:
     table = "<table><tr><th></th><th>Sommer<br><small>(März – Oktober)</small></th><th>Winter<br><small>(November " \
             "– Februar)</small></th></tr><tr><th>Montag – Freitag</th><td>8:00 – 19:00 Uhr</td><td>9:00 – 18:00 " \

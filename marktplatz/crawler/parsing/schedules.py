@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line, clean
 from marktplatz.crawler.parsing.hours import HoursResult, Token, _Parser, has_hours_tokens, tokenize
-from marktplatz.crawler.parsing.seasons import dated_season, season_of
+from marktplatz.crawler.parsing.seasons import dated_season, part_of_year, period_text, season_of
 
 _MAIN_LABEL = re.compile("|".join(re.escape(w) for w in vocab.MAIN_HOURS_LABELS), re.IGNORECASE)
 _SECONDARY_LABEL = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.SECONDARY_HOURS_LABELS)
@@ -208,6 +208,17 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             label = f"{label} ({text})"  # "Sommersaison" over "15. März – 31. Oktober": the season it holds for
             continue
         useful = hoursy or any(t.kind in ("closed", "appt", "always") for t in tokens)
+        if hoursy and cur is not None and not season_of(cur.label) and part_of_year(text):
+            # "(Ab 01.12. bis 23.12. samstags bis 18 Uhr)" under the week: an exception for some weeks of the year,
+            # told as a note (hours_notes), not hours that change the week
+            continue
+        period = period_text(text) if hoursy else None
+        if period and (cur is None or season_of(cur.label)):
+            # a line for a period of its own ("Vom 1. April bis 31. Oktober: täglich 10–18 Uhr"), one season's of
+            # two: a schedule labelled with its period, so that the merge takes the one in season
+            close()
+            near = label if label_line >= 0 and line.index - label_line <= 12 else None
+            cur = Segment(label=f"{near} ({period})" if near else period, location=loc)
         if useful and _SPECIAL_DAY.search(text) and _only_dated_days(tokens):
             # "Sonderöffnungszeiten: Heiligabend 8–13 Uhr" under the week, "Am Muttertag (Sonntag, 10. Mai) von 10
             # bis 12 Uhr": dated exceptions (read as special hours), not more hours for a weekday
@@ -399,8 +410,11 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
             if is_note_text(text) and not has_hours_tokens(tokenize(text)):
                 add(text, line.index)
         elif under_hours:
-            if len(text) <= 160 and (is_note_text(text) or (line.level == 0 and
-                                     re.search(r"termin|vereinbarung|geschlossen|urlaub", text, re.I))):
+            # (and the week's exceptions for part of the year, "Im Dezember auch sonntags 13–18 Uhr", which
+            # find_segments leaves out of the week)
+            if len(text) <= 160 and (is_note_text(text) or (line.level == 0 and (
+                    re.search(r"termin|vereinbarung|geschlossen|urlaub", text, re.I) or
+                    (part_of_year(text) and has_hours_tokens(tokenize(text)))))):
                 add(text, line.index)
         elif _VACATION.search(text) or (_DATED.search(text) and _CLOSED_WORD.search(text)):
             add(text, line.index)

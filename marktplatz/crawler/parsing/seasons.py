@@ -24,6 +24,8 @@ _WORD = (r"(?<![a-zäöüß])(?:{})(?:saison|zeit|zeiten|öffnungszeiten|oeffnun
          r"(?![a-zäöüß])")
 _SUMMER = re.compile(_WORD.format("sommer"), re.IGNORECASE)  # not "Sommerfest"
 _WINTER = re.compile(_WORD.format("winter"), re.IGNORECASE)  # not "Wintergarten"
+_PART_OF_YEAR = re.compile(r"(?<![a-zäöüß])im\s+(?:" + "|".join(m for m in vocab.MONTHS if len(m) > 3) + r")\b|advent|"
+                           r"vorweihnacht|weihnachtszeit|weihnachtsgeschäft", re.IGNORECASE)
 SUMMER: tuple[MonthDay, MonthDay] = ((4, 1), (10, 31))
 WINTER: tuple[MonthDay, MonthDay] = ((11, 1), (3, 31))
 
@@ -47,6 +49,17 @@ def dated_season(text: str) -> tuple[MonthDay, MonthDay] | None:
     groups = m.groupdict()
     start, stop = _point(groups, 1, end=False), _point(groups, 2, end=True)
     return (start, stop) if start and stop and start != stop else None
+
+
+def period_text(text: str) -> str | None:
+    """The range of dates or months a text names, as written ("1. April bis 31. Oktober"), or None."""
+    m = _RANGE.search(text)
+    return m.group(0) if m and dated_season(m.group(0)) else None
+
+
+def part_of_year(text: str) -> bool:
+    """Whether a text names a part of the year: a range of dates or months, a month ("im Dezember"), Advent."""
+    return bool(_PART_OF_YEAR.search(text)) or dated_season(text) is not None
 
 
 def season_of(text: str | None) -> tuple[MonthDay, MonthDay] | None:
