@@ -55,6 +55,12 @@ PHONE_CASES: list[tuple[str, list[str], list[str]]] = [
     ("<p>Telefaxnummer: 02323 123457</p>", [], ["+492323123457"]),
     ("<p>Fax-Nr. 02323 123457</p>", [], ["+492323123457"]),
     ("<p>Inhaber Frank Fischer, Tel. 02323 123456</p>", ["+492323123456"], []),
+    # a fax given as another extension of the telephone's switchboard, on its line or the next
+    ("<p>Telefon 0234 - 5 87 96 - 0, Telefax -20</p>", ["+49234587960"], ["+492345879620"]),
+    ("<p>Tel.: 02 31 / 5 89 76-0 · Fax: -29 · E-Mail: info@beispiel-herne.de</p>", ["+49231589760"],
+     ["+492315897629"]),
+    ("<p>Telefon: 0209 36144-0<br>Telefax: -99</p>", ["+49209361440"], ["+492093614499"]),
+    ("<p>Tel. 02323 123456, Fax -20</p>", ["+492323123456"], []),  # no switchboard to add the extension to
     # digit runs that are no phones
     ("<p>IBAN: DE54 1207 0024 0208 4531 01<br>BIC: DEUTDEDB 160</p>", [], []),
     ("<p>Steuernummer: 313/5123/4567</p>", [], []),

@@ -42,6 +42,10 @@ _LABEL_RE = {
 }
 
 
+# "Telefon 0234 5 87 96-0, Telefax -20": a number given as another extension of the one before it
+_EXTENSION_ONLY = re.compile(r"(?<![a-zäöü])(?P<label>(?:tele)?fax|tel(?:efon)?|fon|durchwahl)\.?\s*:?\s*[-–]\s?"
+                             r"(?P<ext>\d{1,5})(?![\d/ ]*\d)", re.IGNORECASE)
+_EXTENSION_END = re.compile(r"[-–]\s?\d{1,5}\s*$")
 _PUBLIC_BODY = re.compile(r"(?<![a-zäöüß])(?:" + "|".join(re.escape(w) for w in vocab.PUBLIC_BODIES) + r")",
                           re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])")
@@ -162,10 +166,12 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
             hits.append(PhoneHit(e164, kind or "voice", line.index, "link", labelled))
             seen.add(e164)
         text = line.text
-        if len(text) > 600 or not any(sum(ch.isdigit() for ch in m.group(0)) >= 6 for m in _DIGIT_RUN.finditer(text)):
+        if len(text) > 600:
             continue
+        found = numbers_in_text(text) if any(sum(ch.isdigit() for ch in m.group(0)) >= 6
+                                             for m in _DIGIT_RUN.finditer(text)) else ()
         prev_end = 0
-        for start, end, e164 in numbers_in_text(text):
+        for start, end, e164 in found:
             if e164 is None:
                 prev_end = end
                 continue
@@ -176,7 +182,32 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
                 continue
             seen.add(e164)
             hits.append(PhoneHit(e164, kind or "voice", line.index, "text", labelled))
+        prev = doc.lines[line.index - 1] if line.index > 0 else None
+        above = prev.text if prev is not None and prev.block is line.block else ""
+        for e164, kind in _extensions(text, found, above):
+            if e164 not in seen:
+                seen.add(e164)
+                hits.append(PhoneHit(e164, kind, line.index, "text", True))
     return hits
+
+
+def _extensions(text: str, found: Sequence[tuple[int, int, str | None]], above: str) -> list[tuple[str, str]]:
+    """Numbers written as just another extension of the number before them, on the line or the line above
+    ("Telefon 0234 5 87 96-0, Telefax -20" is the fax 0234 5 87 96-20), with the kind their label names."""
+    out: list[tuple[str, str]] = []
+    if "-" not in text and "–" not in text:
+        return out
+    for m in _EXTENSION_ONLY.finditer(text):
+        base = next((text[s:e] for s, e, num in reversed(found) if num and e <= m.start()), None)
+        if base is None and above:
+            base = next((above[s:e] for s, e, num in reversed(numbers_in_text(above)) if num), None)
+        cut = _EXTENSION_END.search(base) if base else None
+        if base is None or cut is None or any(s <= m.start() < e for s, e, _ in found):
+            continue
+        e164 = to_e164(base[:cut.start()] + m.group("ext"))
+        if e164:
+            out.append((e164, "fax" if "fax" in m.group("label").lower() else "voice"))
+    return out
 
 
 @lru_cache(maxsize=8192)
