@@ -93,6 +93,17 @@ def test_web_designers_number_in_the_impressum_is_third_party() -> None:
     assert values(rec.phones) == ["+492323123456"]
 
 
+@pytest.mark.parametrize("authority", [
+    "Landesbeauftragte für Datenschutz und Informationsfreiheit NRW, Kavalleriestr. 2–4, 40213 Düsseldorf, "
+    "poststelle@ldi.nrw.de",
+    "Zuständige Datenschutzbehörde: poststelle@ldi.nrw.de",
+    "Der Beauftragte für den Datenschutz der Landeskirche, datenschutz@ekvw.de",
+])
+def test_the_data_protection_authoritys_address_is_not_the_business_email(authority: str) -> None:
+    rec = page(f"<p>E-Mail: info@blumen-rose.de</p><p>{authority}</p>")
+    assert values(rec.emails) == ["info@blumen-rose.de"]
+
+
 def test_a_partners_number_in_a_sentence_is_not_the_business_number() -> None:
     rec = page("<p>Werkstatt: 0209 / 17 28 39</p><p>Reifeneinlagerung in Kooperation mit unserem Partner Reifen-Krause "
                "(Tel. 0209 55 44 33).</p>")

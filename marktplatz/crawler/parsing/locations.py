@@ -23,7 +23,8 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 # (an insurer by its name or role: an insurance agency's own lines name "Versicherungen" too)
 _STRONG_THIRD = re.compile(r"kammer|versicherung\s+(?:ag|se|a\.\s?g\.|vvag|gmbh)\b|versicherer|berufshaftpflicht|"
                            r"webdesign|web-design|websiteanpassung|webagentur|internetagentur|hosting|hoster\b|"
-                           r"datenschutzbeauftragte|aufsichtsbehörde|"
+                           r"datenschutzbeauftragte|aufsichtsbehörde|datenschutzbehörde|landesbeauftragte|"
+                           r"beauftragte\w* für (?:den )?datenschutz|"
                            r"design by|designed by|(?:website|webseite|homepage|site|web) by|realisiert von|"
                            r"erstellt von|umgesetzt von|schlichtungsstelle|(?:realisierung|umsetzung|gestaltung|"
                            r"konzeption|programmierung|technische betreuung|design)\s*:|"
