@@ -220,6 +220,14 @@ ADDRESS_CASES: list[tuple[str, dict[str, str | None]]] = [
      {"street": "Hauptstraße 5", "postcode": "44649", "city": "Herne"}),
     ("<p>Castroper Str. 210 (Eingang Hofseite)<br>44791 Bochum</p>",
      {"street": "Castroper Str. 210", "postcode": "44791", "city": "Bochum"}),
+    # where the door is, after the number without brackets: the corner, the entrance, the floor
+    ("<p>Zahnarztpraxis Dr. Öz<br>Hertener Str. 14 / Ecke Ringstr.<br>45659 Recklinghausen</p>",
+     {"street": "Hertener Str. 14", "postcode": "45659", "city": "Recklinghausen"}),
+    ("<p>Praxis Dr. Öz, Hertener Str. 14, 2. OG, 45659 Recklinghausen</p>",
+     {"street": "Hertener Str. 14", "postcode": "45659", "city": "Recklinghausen"}),
+    ("<p>Hertener Str. 14 – Eingang Hofseite, 45659 Recklinghausen</p>",
+     {"street": "Hertener Str. 14", "postcode": "45659", "city": "Recklinghausen"}),
+    ("<p>Ecke 3, 45659 Recklinghausen</p>", {"street": "Ecke 3", "postcode": "45659", "city": "Recklinghausen"}),
     # a street named after a date or a thing, with more words than a name run into it
     ("<address>Galerie Kunstraum<br>Straße des 17. Juni 10<br>45886 Gelsenkirchen</address>",
      {"street": "Straße des 17. Juni 10", "postcode": "45886", "city": "Gelsenkirchen"}),

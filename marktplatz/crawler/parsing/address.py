@@ -26,7 +26,11 @@ _FIVE_DIGITS = re.compile(r"\d{5}")
 _SEPARATOR = re.compile(r"[,;|·•]|(\s[-–/]\s)")
 _NUMBER_ONLY = re.compile(r"\s*\d{1,4}\s?[a-zA-Z]?\s*")
 _TRAILING_IN = re.compile(r"\s+in\s*$")
-_TRAILING_REMARK = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+# A remark after the house number: in brackets ("(Hinterhof)"), or where on the corner or in the building the door is
+# ("/ Ecke Ringstr.", ", 2. OG", "– Eingang Hofseite")
+_TRAILING_REMARK = re.compile(r"\s*\([^()]{1,40}\)\s*$|(?<=\d|[a-z])\s*[,/–-]?\s*(?:(?:Ecke|Eingang|Zugang|"
+                              r"Hinterhaus|Hinterhof)\b|\d\.\s?(?:OG|Etage|Stock|Obergeschoss)\b|(?:EG|OG|UG|DG)\b"
+                              r"|Erdgeschoss\b)[^,;|·•()]{0,40}$")
 # Nothing but a label before the postcode ("PLZ/Ort: 44649 Herne" in a form-like table): the street is elsewhere.
 _POSTCODE_LABEL = re.compile(r"[\s,;|·•/–-]*(?:(?:plz|postleitzahl)\s*(?:[/,]|und|u\.)?\s*(?:ort|stadt)?|ort|stadt)?"
                              r"\s*:?[\s,;|·•/–-]*", re.IGNORECASE)
