@@ -135,6 +135,9 @@ def test_enumerations_after_a_fronted_adverb_or_umfasst() -> None:
     # a word cut at its hyphen belongs with the next one; a short code is still an offer
     assert offerings("<main><p>Unser Angebot umfasst Hol- und Bringservice, Ölwechsel und HU/AU.</p></main>") == [
         "Hol- und Bringservice", "Ölwechsel", "HU/AU"]
+    # and a word sharing the beginning of the one before it ("-einlagerung": Reifeneinlagerung)
+    assert offerings("<main><p>Bei uns erhalten Sie Inspektionen, Reifenwechsel und -einlagerung sowie "
+                     "Klimaservice.</p></main>") == ["Inspektionen", "Reifenwechsel und -einlagerung", "Klimaservice"]
 
 
 def test_card_titles_without_heading_tags() -> None:

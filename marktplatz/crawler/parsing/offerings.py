@@ -75,8 +75,9 @@ _WHO_OR_WHERE = re.compile(r"\b(?:kunden|kundschaft|zielgruppe|auftraggeber|eins
 _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|gemäß|inkl\.|inklusive|–|-)\s",
                               re.IGNORECASE)
 # The parts of an enumeration. "Hol- und Bringservice" is one item: a word cut at a hyphen shares the ending of the
-# next one.
-_LIST_SPLIT = re.compile(r"(?<!\d),\s*|,(?!\d)\s*|(?<!-)\s+und\s+|\s+sowie\s+|(?<!-)\s+oder\s+")
+# next one; and "Reifenwechsel und -einlagerung" too, the second word sharing the first one's beginning.
+_LIST_SPLIT = re.compile(r"(?<!\d),\s*|,(?!\d)\s*|(?<!-)\s+und\s+(?![-–]\w)|\s+sowie\s+(?![-–]\w)|"
+                         r"(?<!-)\s+oder\s+(?![-–]\w)")
 # A table column's header naming what each row offers (besides the offer headings: "Leistung", "Angebot").
 _COLUMN_HEADER = re.compile(r"^(?:kurs|kursname|gericht|speise|artikel|produkt|behandlung|dienstleistung|service|"
                             r"reparatur|reparaturen|arbeiten|tätigkeit)$",
