@@ -369,6 +369,24 @@ def test_titles_over_a_line_that_ends_in_a_price() -> None:
     assert {"Passbilder", "Bewerbungsfotos", "Businessporträts"} <= set(got)
 
 
+def test_a_heading_priced_by_the_one_line_under_it_is_the_offer() -> None:
+    rows = "".join(f"<h3>{t}</h3><p>{d}</p>" for t, d in (
+        ("Gesichtsbehandlung Classic", "Reinigung, Peeling, Maske – 60 Min. 59 €"), ("Wimpernlifting", "45 Min. 49 €"),
+        ("Maniküre", "30 Min. 25 €")))
+    assert offerings(f"<main><h2>Behandlungen</h2>{rows}</main>") == [
+        "Gesichtsbehandlung Classic", "Wimpernlifting", "Maniküre"]
+    # a category heading has several priced rows, which are the offers; a duration is not part of a name
+    assert offerings("<main><h2>Preise</h2><h3>Damen</h3><p>Waschen, Schneiden, Föhnen 45 Min. 35 €</p>"
+                     "<p>Färben 45 €</p></main>")[-2:] == ["Waschen, Schneiden, Föhnen", "Färben"]
+    assert offerings("<main><h2>Preisliste</h2><p>Herrenhaarschnitt 22 €</p></main>") == ["Herrenhaarschnitt"]
+
+
+def test_the_brands_a_business_works_with_are_no_offers() -> None:
+    assert offerings("<main><h2>Unsere Marken</h2><ul><li>Bosch</li><li>Vaillant</li><li>Viessmann</li></ul>"
+                     "<h2>Leistungen</h2><ul><li>Heizungsbau</li><li>Solaranlagen</li></ul></main>") == [
+        "Heizungsbau", "Solaranlagen"]
+
+
 def test_cards_on_a_page_whose_heading_names_its_topic() -> None:
     cards = "".join(f"<div class='blurb'><h4>{t}</h4><p>{d}</p></div>" for t, d in (
         ("Klasse B", "Pkw bis 3.500 kg."), ("Klasse A2", "Motorräder bis 35 kW."),
@@ -421,6 +439,11 @@ def test_a_menu_without_its_heading_and_bold_run_in_labels_name_offers() -> None
         ("Weinproben", "Jeden ersten Freitag im Monat."), ("Präsentkörbe", "Liebevoll gepackt."),
         ("Lieferservice", "Ab 12 Flaschen frei Haus.")))
     assert offerings(f"<main><h1>Weinkontor</h1>{labels}</main>") == ["Weinproben", "Präsentkörbe", "Lieferservice"]
+    # one paragraph, its lines cut by <br>, each with its own bold label
+    lines = "<br>".join(f"<strong>{t}:</strong> {d}" for t, d in (
+        ("Wartung", "Wir warten Ihre Heizung jährlich."), ("Reparatur", "Schnelle Hilfe bei Defekten."),
+        ("Neuinstallation", "Von der Planung bis zur Montage.")))
+    assert offerings(f"<main><h2>Leistungen</h2><p>{lines}</p></main>") == ["Wartung", "Reparatur", "Neuinstallation"]
     impressum = "".join(f"<p><b>{t}:</b> {d}</p>" for t, d in (
         ("Registergericht", "Amtsgericht Herne"), ("Registernummer", "HRB 1234"), ("Vertreten durch", "Max Muster")))
     assert offerings(f"<main><h1>Weinkontor</h1><h2>Impressum</h2>{impressum}</main>") == []

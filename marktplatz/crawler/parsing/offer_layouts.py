@@ -28,7 +28,7 @@ _OTHER_SECTION = re.compile(
     r"kontakt(?:\b|daten|formular|aufnahme)|kursplan|stundenplan|anfahrt|\badresse|anschrift|so finden sie|"
     r"standort|über uns|ueber uns|über mich|team\b|\bartists?\b|mitarbeiter|wer wir sind|"
     r"wir über uns|warum|vorteil|zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|"
-    r"download|\blinks\b|\bpartner\b|referenz|\bkunden\b|kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|"
+    r"download|\blinks\b|\bpartner\b|\bmarken\b|markenpartner|\bhersteller\b|referenz|\bkunden\b|kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|"
     r"stellenangebot|bewerb|ausbildung|impressum|datenschutz|rechtlich|\bfaq\b|\bfragen\b|zertifi|auszeichnung|"
     r"mitglied|geschichte|philosophie|galerie|impression|\bpresse\b|newsletter|social|folgen sie|besuchen sie|"
     r"rufen sie|schreiben sie|urlaub|\bferien\b|hinweis|wichtig|sitemap|\bmenü\b|navigation|cookie|einstellungen",
@@ -193,11 +193,10 @@ def _run_in_label(line: Line, doc_heading: Callable[[Line], str]) -> str | None:
         return None
     if line.heading >= 0 and other_section(doc_heading(line)):
         return None  # "Registergericht:", "Inhaber:" in an Impressum section
-    first = next(iter(line.block.iter("b", "strong")), None)
-    if first is None:
-        return None
-    label = " ".join(first.text_content().split())
-    if not label.endswith(":") and not line.text.startswith(label + ":"):
+    # (the bold text that starts this line: lines cut by <br> share one paragraph, each with its own label)
+    label = next((t for b in line.block.iter("b", "strong") if (t := " ".join(b.text_content().split()))
+                  and line.text.startswith(t.rstrip(": "))), None)
+    if label is None or (not label.endswith(":") and not line.text.startswith(label + ":")):
         return None
     label = label.rstrip(": ")
     if not line.text.startswith(label) or len(line.text) <= len(label) + 8 or not _looks_like_service(label, 4):

@@ -657,7 +657,18 @@ def _price_list_items(doc: Doc, first: int = 0, end: int | None = None) -> list[
         if line.region != "main" or not _PRICE.search(line.text):
             continue
         if not _ONLY_PRICE.match(line.text):
-            name = _PRICE.sub("", line.text).strip(" .:-–")
+            above = doc.lines[line.index - 1] if line.index > 0 else None
+            if above is not None and above.level and not _PRICE.search(above.text) and _sole_price(doc, line.index) \
+                    and not is_offer_heading(above.text) and not other_section(above.text):
+                # "Wimpernlifting" over "45 Min. 49 €" or "Reinigung, Peeling, Maske – 60 Min. 59 €": the line
+                # prices and describes the heading above it, which is the offer (a category heading, "Damen",
+                # has several priced rows under it)
+                if above.index not in used:
+                    used.add(above.index)
+                    out.append((above.text, above.index))
+                used.add(line.index)
+                continue
+            name = _DURATION.sub("", _PRICE.sub("", line.text)).strip(" .:-–,")
             if name and line.index not in used:
                 used.add(line.index)
                 out.append((name, line.index))
@@ -696,4 +707,15 @@ def _price_list_items(doc: Doc, first: int = 0, end: int | None = None) -> list[
     return out
 
 
+def _sole_price(doc: Doc, idx: int) -> bool:
+    """Whether the priced line at `idx` is the only one before the next heading."""
+    for line in doc.lines[idx + 1:idx + 12]:
+        if line.level:
+            return True
+        if _PRICE.search(line.text):
+            return False
+    return True
+
+
+_DURATION = re.compile(r"\s*(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden|h)\b\.?", re.IGNORECASE)
 _ROW_NOISE = re.compile(r"^(?:ab\s\d|\d+\s?(?:stück|stk|kugel|jahre|jahren)\b|klein$|groß$|gross$)", re.IGNORECASE)
