@@ -24,6 +24,12 @@ def test_owner_clause_is_cut_from_the_provider_name() -> None:
     assert rec.legal_form == "e.K."
 
 
+def test_an_owner_clause_without_a_comma_is_cut_too() -> None:
+    rec = record("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Haarmonie Inh. Sabine Kraus e.K.<br>"
+                 "Bahnhofstraße 5, 44623 Herne</p>")
+    assert rec.name == "Haarmonie"
+
+
 def test_owner_after_a_label_is_the_representative() -> None:
     rec = record("<h1>Impressum</h1><p>Blumen Engel</p><p>Inhaberin: Sabine Engel</p>")
     assert rec.representatives == ("Sabine Engel",)

@@ -75,8 +75,9 @@ def provider_name(lines: Sequence[Line]) -> str | None:
     return name or None
 
 
-_OWNER_CLAUSE = re.compile(r"\s*[,;–-]\s*(?:inhaber(?:in)?|inh\.|vertreten durch|geschäftsführer(?:in)?)\b.*$",
-                           re.IGNORECASE)
+# (with or without a comma before it: "Haarmonie Inh. Sabine Kraus e.K.")
+_OWNER_CLAUSE = re.compile(r"(?:\s*[,;–-]\s*|\s+)(?:inhaber(?:in)?\b|inh\.|vertreten durch\b|geschäftsführer(?:in)?\b)"
+                           r".*$", re.IGNORECASE)
 
 
 def _links_only(line: Line) -> bool:
