@@ -198,6 +198,31 @@ def test_past_closure_is_dropped_and_future_one_kept() -> None:
     assert [(s.value.start, s.value.end) for s in site.special_hours] == [("2026-12-24", "2026-12-24")]
 
 
+def test_a_past_notice_is_no_note_and_a_future_one_stays() -> None:
+    notice = "<main><h2>Öffnungszeiten</h2><p>Mo–Fr 9–18 Uhr</p><p>Urlaub: 03.08.2026 – 21.08.2026</p>" \
+             "<p>Betriebsurlaub vom 22.12.2026 bis 06.01.2027</p></main>"
+    rec = extract_page(f"<html><body>{notice}</body></html>".encode(), HOME, {}, today=date(2026, 11, 24))
+    site = merge_site([rec], HOME, today=date(2026, 11, 24))
+    assert site.opening_hours_note is not None
+    assert site.opening_hours_note.value == "Betriebsurlaub vom 22.12.2026 bis 06.01.2027"
+
+
+def test_a_days_own_hours_are_special_hours() -> None:
+    for notice, day in (("<h2>Öffnungszeiten</h2><p>Mo–Fr 9–18 Uhr</p><p>Heiligabend und Silvester: 9–12 Uhr</p>",
+                         "09:00-12:00"),
+                        ("<h2>Aktuelles</h2><p>Am 24.12. und 31.12. haben wir von 8 bis 12 Uhr geöffnet.</p>",
+                         "08:00-12:00")):
+        rec = extract_page(f"<html><body><main>{notice}</main></body></html>".encode(), HOME, {},
+                           today=date(2026, 11, 24))
+        site = merge_site([rec], HOME, today=date(2026, 11, 24))
+        assert [(s.value.start, s.value.intervals) for s in site.special_hours] == [
+            ("2026-12-24", (day,)), ("2026-12-31", (day,))], notice
+    # a dated event of the past is no note
+    rec = extract_page(b"<html><body><main><h2>Aktuelles</h2><p>Am 03.12.2017 findet unser Weihnachtsmarkt von 14 "
+                       b"bis 18 Uhr statt.</p></main></body></html>", HOME, {}, today=date(2026, 11, 24))
+    assert merge_site([rec], HOME, today=date(2026, 11, 24)).opening_hours_note is None
+
+
 def test_branch_numbers_and_hours_are_not_the_business_phones() -> None:
     filialen = page("filialen.html", """<main><h1>Filialen</h1>
       <div class="card"><h3>Herne-Mitte</h3><p>Bahnhofstraße 1<br>44623 Herne</p><p>Tel. 02323 111111</p>

@@ -50,7 +50,7 @@ from marktplatz.crawler.parsing.offer_layouts import class_names
 from marktplatz.crawler.parsing.offerings import find_offerings, is_offer_heading, is_section_name
 from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, names_public_body, to_e164
 from marktplatz.crawler.parsing.schedules import Segment, find_segments, hours_notes, label_kind
-from marktplatz.crawler.parsing.special import find_special_hours
+from marktplatz.crawler.parsing.special import find_special_hours, is_past_notice
 from marktplatz.crawler.parsing.structured import Entity, find_entities
 
 # Confidence by method; a value's confidence is its method's, lowered on privacy pages and for unlabelled text.
@@ -374,6 +374,8 @@ class GenericBusinessPage:
         notes: list[Found[str]] = []
         special: list[Found[SpecialHours]] = []
         for text, _idx in hours_notes(self.doc, segments):
+            if self.today is not None and is_past_notice(text, self.today):
+                continue  # "Urlaub: 03.08.2026 – 21.08.2026" read in November tells a visitor nothing
             notes.append(Found(text, self.prov("text", 0.6)))
             for sh in find_special_hours(text, self.today):
                 special.append(Found(sh, self.prov("text", 0.6)))

@@ -54,6 +54,8 @@ _SPECIAL_DAY = re.compile(r"sonderöffnung|heiligabend|silvester|weihnacht|oster
 # schedule is updated, so it only counts when no other schedule is stated
 _ANNOUNCED = re.compile(r"\b(?:neue|geänderte|geaenderte|veränderte|geänderten|neuen)\s+(?:öffnungs|oeffnungs|sprech|"
                         r"geschäfts|büro|praxis)?zeit|änderung(?:en)?\s+(?:der|unserer)\s", re.IGNORECASE)
+_OPEN_WORD = re.compile(r"geöffnet|geoeffnet|öffnen|sonderöffnung|verkaufsoffen|für sie da", re.IGNORECASE)
+_TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:uhr)?\s?(?:-|–|bis)\s?\d{1,2}(?:[:.]\d{2})?\s?uhr", re.IGNORECASE)
 _PRICE = re.compile(r"\d(?:[.,]\d{2}|,-)?\s?(?:€|eur\b|euro\b)|€\s?\d", re.IGNORECASE)
 _CLOSED_WORD = re.compile(r"geschlossen|ruhetag|closed|betriebsruhe|bleibt zu", re.IGNORECASE)
 MAX_LINE = 500
@@ -416,7 +418,9 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
                     re.search(r"termin|vereinbarung|geschlossen|urlaub", text, re.I) or
                     (part_of_year(text) and has_hours_tokens(tokenize(text)))))):
                 add(text, line.index)
-        elif _VACATION.search(text) or (_DATED.search(text) and _CLOSED_WORD.search(text)):
+        elif _VACATION.search(text) or (_DATED.search(text) and _CLOSED_WORD.search(text)) or \
+                (_SPECIAL_DAY.search(text) and _OPEN_WORD.search(text) and _TIME_RANGE.search(text)):
+            # (and a notice of a day's own hours: "Am 24.12. und 31.12. haben wir von 8 bis 12 Uhr geöffnet")
             add(text, line.index)
     # A notice heading ("Betriebsurlaub") is only useful with the sentence under it.
     result: list[tuple[str, int]] = []

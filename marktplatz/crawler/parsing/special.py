@@ -108,13 +108,17 @@ def find_special_hours(text: str, today: date | None = None) -> list[SpecialHour
                 out.append(SpecialHours(when.isoformat(), when.isoformat(), (f"{opens}-{closes}",), reason))
             elif closed:
                 out.append(SpecialHours(when.isoformat(), when.isoformat(), (), reason))
-    if closed and today is not None:
+    times = None if closed or out else _TIMES.search(text)
+    if (closed or times) and today is not None:
+        # "Heiligabend geschlossen"; "Heiligabend und Silvester: 9–12 Uhr", the day's own hours
+        hours = (f"{int(times.group(1)):02d}:{times.group(2) or '00'}-{int(times.group(3)):02d}:"
+                 f"{times.group(4) or '00'}",) if times else ()
         low = text.lower()
         for year in (today.year,):
             for name, when in named_days(year).items():
                 if re.search(r"\b" + re.escape(name) + r"\b", low) and when >= today - timedelta(days=1):
-                    out.append(SpecialHours(when.isoformat(), when.isoformat(), (), reason))
-            if _ALL_HOLIDAYS.search(text):
+                    out.append(SpecialHours(when.isoformat(), when.isoformat(), hours, reason))
+            if closed and _ALL_HOLIDAYS.search(text):
                 for when in nrw_public_holidays(year).values():
                     if when >= today:
                         out.append(SpecialHours(when.isoformat(), when.isoformat(), (), reason))
@@ -126,3 +130,16 @@ def find_special_hours(text: str, today: date | None = None) -> list[SpecialHour
             seen.add(key)
             unique.append(sh)
     return unique
+
+
+_DATED_WITH_YEAR = re.compile(_DATE.replace("{n}", "1"), re.IGNORECASE)
+
+
+def is_past_notice(text: str, today: date) -> bool:
+    """Whether a notice only names dates with their year, all of them before `today` ("Urlaub: 03.08.2026 –
+    21.08.2026" read in November): it is over. Dates without a year may be next year's and do not count."""
+    dates = [m.groupdict() for m in _DATED_WITH_YEAR.finditer(text)]
+    if not dates or any(not g.get("y1") for g in dates):
+        return False
+    placed = [_place(*p, today) for g in dates if (p := _resolve(g, 1, today))]
+    return bool(placed) and all(d is not None and d < today for d in placed)
