@@ -262,6 +262,14 @@ def test_structured_data_outranks_text() -> None:
     assert site.opening_hours.value.week == week({"tu-we": ["09:00-17:00"]})
 
 
+def test_opening_hours_rules_written_one_after_another_in_one_string() -> None:
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"Dentist","name":"Praxis Öz",
+      "openingHours":"Mo,Tu,Th 08:00-12:00 Mo,Tu,Th 14:00-18:00 We,Fr 08:00-13:00"}</script>"""
+    site = merged(page("", ld))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo,tu,th": ["08:00-12:00", "14:00-18:00"], "we,fr": ["08:00-13:00"]})
+
+
 def test_every_value_keeps_its_provenance() -> None:
     site = merged(page("", FOOTER), page("impressum.html", "<main><h1>Impressum</h1>"
                                                            "<p>Sodinger Straße 10<br>44627 Herne</p></main>"))

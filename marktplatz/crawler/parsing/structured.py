@@ -198,6 +198,9 @@ def week_from_specs(specs: Any) -> tuple[Week, list[SpecialHours]]:
     return out, special
 
 
+_RULE_SPLIT = re.compile(r"[;\n]|(?<=\d\d)\s*,?\s+(?=(?:mo|tu|we|th|fr|sa|su|ph)\b)", re.IGNORECASE)
+
+
 def week_from_opening_hours(values: Any) -> Week:
     """schema.org `openingHours` strings ("Mo-Fr 09:00-18:00", "Tu-Su 11:00-14:00") → a weekly table."""
     week: dict[str, list[str]] = {}
@@ -205,7 +208,9 @@ def week_from_opening_hours(values: Any) -> Week:
     for value in _as_list(values):
         if not isinstance(value, str):
             continue
-        for rule in re.split(r"[;\n]", value):
+        # (rules are array items or ";"-separated, but often just written one after another: "Mo,Tu 08:00-12:00
+        # We,Fr 08:00-13:00", a new rule starting where a day follows a time)
+        for rule in _RULE_SPLIT.split(value):
             m = _OSM_RULE.match(rule)
             if not m:
                 if rule.strip():
