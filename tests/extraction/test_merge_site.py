@@ -239,6 +239,19 @@ def test_branch_numbers_and_hours_are_not_the_business_phones() -> None:
     assert site.opening_hours.value.week == week({"mo-fr": ["08:00-18:00"]})
 
 
+def test_a_number_labelled_with_a_branch_is_the_branchs() -> None:
+    top = "<header><div class='topbar'>Hauptsitz Herne: 02323 123456 | Niederlassung Dortmund: 0231 654321</div>" \
+          "</header>"
+    site = merged(page("", top + "<main><h1>Willkommen</h1></main>"),
+                  page("kontakt.html", "<main><h2>Kontakt</h2><p>Tel. 02323 123456</p><h3>Filiale Bochum</h3>"
+                                       "<p>Tel. 0234 987654</p></main>"))
+    assert [f.value for f in site.phones] == ["+492323123456"]
+    # a business that only states its branches' numbers keeps them
+    only = merged(page("", "<main><h3>Filiale Bochum</h3><p>Tel. 0234 987654</p><h3>Filiale Herne</h3>"
+                           "<p>Tel. 02323 123456</p></main>"))
+    assert [f.value for f in only.phones] == ["+49234987654", "+492323123456"]
+
+
 def test_a_branch_is_not_named_after_a_slogan_or_a_section_word() -> None:
     filialen = page("filialen.html", """<main>
       <div class="card"><h3>Wir sind für Sie da!</h3><p>Bahnhofstraße 1<br>44623 Herne</p><p>Tel. 02323 111111</p></div>

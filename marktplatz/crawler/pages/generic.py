@@ -533,6 +533,7 @@ class GenericBusinessPage:
         rec.names = self.names()
         rec.phones, rec.fax, rec.emergency_phones = self.phones()
         rec.voice_and_fax = self.voice_and_fax()
+        rec.branch_numbers = [h.e164 for h in self.phone_hits if h.branch]
         rec.emails = self.emails()
         rec.addresses = self.addresses()
         rec.schedules, rec.hours_notes, rec.special_hours = self.schedules()

@@ -157,6 +157,7 @@ class PageRecord:
     impressum_section: str | None = None  # absolute URL with fragment of an in-page Impressum section
     title: str | None = None
     voice_and_fax: list[str] = field(default_factory=list)  # numbers labelled "Tel./Fax": a phone and a fax
+    branch_numbers: list[str] = field(default_factory=list)  # numbers labelled with a branch ("Filiale Bochum:")
 
 
 @dataclass

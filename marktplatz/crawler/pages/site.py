@@ -307,6 +307,11 @@ def _contacts(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_
     voice_ranked = [v for v in _ranked(voice) if v.best.value not in fax_numbers]
     if not voice_ranked:
         voice_ranked = [v for v in _ranked(voice, allow_fallback=True) if v.best.value not in fax_numbers]
+    # A number labelled with a branch's name ("Niederlassung Dortmund: 0231 …" in a top bar) is the branch's, as
+    # long as the business states a number of its own.
+    labelled = {n for r in records for n in r.branch_numbers} - own
+    if any(v.best.value not in labelled for v in voice_ranked):
+        branch_numbers |= labelled
     if not voice_ranked and not main_locs and branch_locs:
         # Only branches state numbers: the first branch stands for the business.
         first = branch_locs[0]

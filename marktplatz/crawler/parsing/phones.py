@@ -46,6 +46,10 @@ _LABEL_RE = {
 _EXTENSION_ONLY = re.compile(r"(?<![a-zäöü])(?P<label>(?:tele)?fax|tel(?:efon)?|fon|durchwahl)\.?\s*:?\s*[-–]\s?"
                              r"(?P<ext>\d{1,5})(?![\d/ ]*\d)", re.IGNORECASE)
 _EXTENSION_END = re.compile(r"[-–]\s?\d{1,5}\s*$")
+# A branch named before its number ("Filiale Bochum:", "Niederlassung Dortmund: Tel."): the branch's, not the head
+# office's. A bare "Filiale:" names no other place; "Hauptfiliale" is the main one.
+_BRANCH_LABEL = re.compile(r"(?<![a-zäöü])(?:filiale|niederlassung|zweigstelle|zweigniederlassung|außenstelle|"
+                           r"zweigpraxis|nebenstelle|zweigbetrieb)\s+(?:in\s+)?(?-i:[A-ZÄÖÜ])[\wäöüß-]+", re.IGNORECASE)
 _PUBLIC_BODY = re.compile(r"(?<![a-zäöüß])(?:" + "|".join(re.escape(w) for w in vocab.PUBLIC_BODIES) + r")",
                           re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])")
@@ -65,6 +69,11 @@ def _public_body_before(text: str, start: int, prev_end: int) -> bool:
     return bool(_PUBLIC_BODY.search(clause))
 
 
+def _branch_before(text: str, start: int, prev_end: int) -> bool:
+    """Whether the text between the previous number and this one names a branch."""
+    return bool(_BRANCH_LABEL.search(text[max(prev_end, start - 60):start]))
+
+
 @dataclass(frozen=True, slots=True)
 class PhoneHit:
     """One number on a page."""
@@ -74,6 +83,7 @@ class PhoneHit:
     line: int
     method: str  # "link" or "text"
     labelled: bool
+    branch: bool = False  # labelled with a branch's name ("Filiale Bochum: 0234 …")
 
 
 @lru_cache(maxsize=4096)
@@ -155,6 +165,9 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
     hits: list[PhoneHit] = []
     for line in lines if lines is not None else doc.lines:
         seen: set[str] = set()
+        # (a branch's heading right above: "<h3>Filiale Bochum</h3>" over "Tel. 0234 …")
+        under_branch = line.heading >= 0 and line.index - line.heading <= 3 and \
+            len(doc.lines[line.heading].text) <= 60 and bool(_BRANCH_LABEL.search(doc.lines[line.heading].text))
         for href, text in line.tels:
             e164 = to_e164(href) or (to_e164(text) if text else None)
             if not e164:
@@ -163,7 +176,8 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
             kind, labelled = _label_before(doc, line, pos if pos >= 0 else len(line.text), 0)
             if kind == "not" or (pos > 0 and _public_body_before(line.text, pos, 0)):
                 continue
-            hits.append(PhoneHit(e164, kind or "voice", line.index, "link", labelled))
+            branch = under_branch or (pos > 0 and _branch_before(line.text, pos, 0))
+            hits.append(PhoneHit(e164, kind or "voice", line.index, "link", labelled, branch))
             seen.add(e164)
         text = line.text
         if len(text) > 600:
@@ -177,11 +191,12 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
                 continue
             kind, labelled = _label_before(doc, line, start, prev_end)
             third = _public_body_before(text, start, prev_end)
+            branch = under_branch or _branch_before(text, start, prev_end)
             prev_end = end
             if kind == "not" or e164 in seen or third:
                 continue
             seen.add(e164)
-            hits.append(PhoneHit(e164, kind or "voice", line.index, "text", labelled))
+            hits.append(PhoneHit(e164, kind or "voice", line.index, "text", labelled, branch))
         prev = doc.lines[line.index - 1] if line.index > 0 else None
         above = prev.text if prev is not None and prev.block is line.block else ""
         for e164, kind in _extensions(text, found, above):
