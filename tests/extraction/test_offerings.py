@@ -381,6 +381,13 @@ def test_a_heading_priced_by_the_one_line_under_it_is_the_offer() -> None:
     assert offerings("<main><h2>Preisliste</h2><p>Herrenhaarschnitt 22 €</p></main>") == ["Herrenhaarschnitt"]
 
 
+def test_the_steps_of_an_order_and_the_towns_served_are_no_offers() -> None:
+    offers = "<h2>Leistungen</h2><ul><li>Elektroinstallation</li><li>E-Check</li><li>Smart Home</li></ul>"
+    steps = "<h2>Ablauf</h2><ol><li>Anfrage</li><li>Besichtigung</li><li>Angebot</li><li>Ausführung</li></ol>"
+    towns = "<h2>Einsatzgebiet</h2><ul><li>Herne</li><li>Bochum</li><li>Castrop-Rauxel</li></ul>"
+    assert offerings(f"<main>{offers}{steps}{towns}</main>") == ["Elektroinstallation", "E-Check", "Smart Home"]
+
+
 def test_the_brands_a_business_works_with_are_no_offers() -> None:
     assert offerings("<main><h2>Unsere Marken</h2><ul><li>Bosch</li><li>Vaillant</li><li>Viessmann</li></ul>"
                      "<h2>Leistungen</h2><ul><li>Heizungsbau</li><li>Solaranlagen</li></ul></main>") == [

@@ -28,7 +28,9 @@ _OTHER_SECTION = re.compile(
     r"kontakt(?:\b|daten|formular|aufnahme)|kursplan|stundenplan|anfahrt|\badresse|anschrift|so finden sie|"
     r"standort|über uns|ueber uns|über mich|team\b|\bartists?\b|mitarbeiter|wer wir sind|"
     r"wir über uns|warum|vorteil|zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|"
-    r"download|\blinks\b|\bpartner\b|\bmarken\b|markenpartner|\bhersteller\b|referenz|\bkunden\b|kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|"
+    r"download|\blinks\b|\bpartner\b|\bmarken\b|markenpartner|\bhersteller\b|\bablauf\b|so funktioniert|"
+    r"schritt für schritt|in \w+ schritten|so arbeiten wir|einsatzgebiet|liefergebiet|servicegebiet|einzugsgebiet|"
+    r"referenz|\bkunden\b|kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|"
     r"stellenangebot|bewerb|ausbildung|impressum|datenschutz|rechtlich|\bfaq\b|\bfragen\b|zertifi|auszeichnung|"
     r"mitglied|geschichte|philosophie|galerie|impression|\bpresse\b|newsletter|social|folgen sie|besuchen sie|"
     r"rufen sie|schreiben sie|urlaub|\bferien\b|hinweis|wichtig|sitemap|\bmenü\b|navigation|cookie|einstellungen",
