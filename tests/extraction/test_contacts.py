@@ -330,6 +330,36 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     assert values(own.phones) == ["+492324689102", "+498001234567"]
 
 
+@pytest.mark.parametrize("other", [
+    "Wir arbeiten eng zusammen mit dem Bestattungshaus Weiland, Tel. 02366 / 1 05 22, und der Gärtnerei Blum.",
+    "Unsere Tierarztempfehlung: Tierarztpraxis Dr. Anna Wenger, Castrop-Rauxel, Tel. 02305 / 6 91 23.",
+    "Bei Auffälligkeiten empfehlen wir eine Untersuchung, z. B. in der Augenarztpraxis Dr. Koç, Huestraße 20, "
+    "Tel. 0234 / 1 58 99 0.",
+    "Die Vorauswahl übernimmt unser Personaldienstleister JobRuhr Personalservice, Tel. 0234 / 61 20 44.",
+    "Fragen zum Leasingvertrag? JobRad-Hotline: 0761 / 20 55 11 0 (nicht unsere Nummer).",
+    "Mitglied im Allgemeinen Deutschen Tanzlehrerverband e. V. (ADTV), Tel. 0211 / 36 98 30",
+    "Ansage des aktuell diensthabenden Tierarztes: 0180 / 5 84 33 77 (14 ct/Min.)",
+    "Partner: Rösterei Ruhrbohne, Hattingen, Tel. 02324 / 6 88 10 – dort gibt's auch Röstkurse.",
+    "Die nächstgelegene Notdienst-Apotheke finden Sie kostenlos aus dem Festnetz: 0800 00 22 8 33",
+])
+def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
+    assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]
+
+
+def test_dates_written_like_numbers_are_no_phones() -> None:
+    rec = page("<p>Badsanierung Herne-Sodingen, 05/2024 – 14 m² Wand, 6 m² Boden</p>"
+               "<p>Wir sind umgezogen! (02.05.2022) Ab sofort finden Sie uns in der Dorstener Straße.</p>")
+    assert values(rec.phones) == []
+
+
+def test_a_webmasters_or_site_makers_contacts_are_third_party() -> None:
+    rec = page("<p>Telefon: 02305 92 46 20 · info@maler-brinkmann.de</p>"
+               "<p>Website mit ♥ gemacht von Webschmiede Emscher · 02305 / 1 88 77 0 · kontakt@webschmiede.de</p>"
+               "<p>Webmaster: <a href='mailto:marek.pawlak@gmx.de'>marek.pawlak@gmx.de</a></p>")
+    assert values(rec.phones) == ["+492305924620"]
+    assert values(rec.emails) == ["info@maler-brinkmann.de"]
+
+
 def test_an_insurance_agencys_own_contacts_are_its_own() -> None:
     rec = page("<p>Okafor Versicherungen · Tel. 02323 445566 · info@okafor-versicherungen.de</p>"
                "<h3>Berufshaftpflichtversicherung</h3><p>HDI Versicherung AG, HDI-Platz 1, 30659 Hannover, "

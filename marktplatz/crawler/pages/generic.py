@@ -64,7 +64,13 @@ _PAGE_WORDS = re.compile(r"^(?:startseite|start|home|willkommen.*|herzlich willk
                          re.IGNORECASE)
 # A host name where a site builder puts the site's name by default ("maler-kaya.jimdo.com", "www.maler-kaya.de").
 _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
-_REFERRAL = re.compile(r"nächste\w*\s+(?:notdienst|apotheke|praxis|tierklinik|klinik)|notdienstapotheke|"
+_REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|klinik)|notdienst-?apotheke|"
+                       r"arbeiten (?:\w+ )?zusammen mit|empfehlung:|"
+                       r"empfehlen (?:wir )?(?:ihnen )?(?:gerne )?(?:die|den|das)\b|"
+                       r"z\.\s?b\.\s(?:in der|im|bei der|beim)\b|unser\w*\s+\w*dienstleister\b|"
+                       r"nicht unsere? (?:nummer|rufnummer)|diensthabend|(?<![\w-])partner(?:in)?:|"
+                       r"mitglied (?:im|in der|bei)\b[^.]{0,80}?(?:verband|vereinigung)\b[^!?]{0,40}?"
+                       r"(?:tel|telefon|fon)\b|"
                        r"dienstbereite\w*\s+apotheke|"
                        r"wenden (?:sie )?sich (?:bitte )?(?:direkt )?an|verbraucherservice|franchise|geschäftsstelle|"
                        r"unser(?:e|em|er)? kolleg|vertragspartner|nur nachrichten|keine anrufe|"

@@ -26,7 +26,8 @@ _STRONG_THIRD = re.compile(r"kammer|versicherung\s+(?:ag|se|a\.\s?g\.|vvag|gmbh)
                            r"datenschutzbeauftragte|aufsichtsbehörde|datenschutzbehörde|landesbeauftragte|"
                            r"beauftragte\w* für (?:den )?datenschutz|"
                            r"design by|designed by|(?:website|webseite|homepage|site|web) by|realisiert von|"
-                           r"erstellt von|umgesetzt von|schlichtungsstelle|(?:realisierung|umsetzung|gestaltung|"
+                           r"erstellt von|umgesetzt von|gemacht von|made by|webmaster\s*:|schlichtungsstelle|"
+                           r"(?:realisierung|umsetzung|gestaltung|"
                            r"konzeption|programmierung|technische betreuung|design)\s*:|"
                            r"(?:website|webseite|homepage)\s*:\s*(?!www\.|https?://)(?-i:[A-ZÄÖÜ])|"
                            r"registergericht|finanzamt|amtsgericht", re.IGNORECASE)

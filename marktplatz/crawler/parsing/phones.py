@@ -25,6 +25,8 @@ _TAX_SHAPE = re.compile(r"^\d{2,3}\s?/\s?\d{3,4}\s?/\s?\d{4,5}$")
 # Opening times ("08.30 - 13.00") and dates ("01.01.2020 - 31.12.2020") that phonenumbers would accept.
 _TIME_OR_DATE_SHAPE = re.compile(r"^\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2,4})?(?:\s?(?:uhr)?\s?[-–/]\s?\d{1,2}[.:]\d{2}"
                                  r"(?:[.:]\d{2,4})?)*\s*$", re.IGNORECASE)
+# "05/2024 – 14 m²": a month and year (a reference's date), however the digits after it run on
+_MONTH_YEAR = re.compile(r"^(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d\d(?!\d)")
 _LABEL_RE = {
     # One number for telephone and fax ("Tel./Fax:", "Telefon u. Fax", "Fax/Tel."); first, so it wins a tie with "fax".
     "both": re.compile(r"(?<![a-zäöü])(?:(?:tel(?:efon)?|fon)\.?\s*(?:/|\+|&|und|u\.)\s*(?:tele)?fax"
@@ -234,7 +236,8 @@ def numbers_in_text(text: str) -> tuple[tuple[int, int, str | None], ...]:
     out: list[tuple[int, int, str | None]] = []
     for m in PhoneNumberMatcher(text, "DE", leniency=Leniency.VALID):
         raw = m.raw_string
-        rejected = (_TAX_SHAPE.match(raw.strip()) or _TIME_OR_DATE_SHAPE.match(raw)
+        bare = raw.strip(" ()")
+        rejected = (_TAX_SHAPE.match(bare) or _TIME_OR_DATE_SHAPE.match(bare) or _MONTH_YEAR.match(bare)
                     or re.match(r"^\d{5}$", re.sub(r"\D", "", raw))
                     # A number glued to letters or a dotted date is a code or a date, not a phone.
                     or (m.start > 0 and (text[m.start - 1].isalnum() or text[m.start - 1] == ".")))
