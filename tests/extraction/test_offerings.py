@@ -600,3 +600,62 @@ def test_office_hours_and_price_example_headings_are_no_offers() -> None:
                        "<p>…</p><h2>Preisbeispiele</h2><ul><li>Hose kürzen 12 €</li><li>Nur Barzahlung möglich</li>"
                        "</ul></main>", url="https://www.beispiel-herne.de/leistungen.html")
     assert "Preisbeispiele" not in prices and "Nur Barzahlung möglich" not in prices
+
+
+def test_a_table_with_a_column_per_audience_lists_offers_in_both() -> None:
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in (
+        ("Privathaftpflicht", "Betriebshaftpflicht"), ("Hausratversicherung", "Inhaltsversicherung"),
+        ("Kfz-Versicherung", "&nbsp;")))
+    got = offerings("<main><h1>Versicherungen</h1><p>Ich berate Sie zu folgenden Versicherungen:</p><table><thead><tr>"
+                    f"<th>Für Privatkunden</th><th>Für Gewerbekunden</th></tr></thead><tbody>{rows}</tbody></table>"
+                    "</main>", url="https://www.beispiel-herne.de/versicherungen.html")
+    assert set(got) == {"Privathaftpflicht", "Hausratversicherung", "Kfz-Versicherung", "Betriebshaftpflicht",
+                        "Inhaltsversicherung"}
+
+
+def test_a_timetable_of_slots_names_its_classes_once_each() -> None:
+    days = "".join(f"<div class='kp-day'><p><strong>{d}</strong></p>" + "".join(
+        f"<div class='kp-slot'><p>{t}</p><p>{c}</p><p>mit {who}</p></div>" for t, c, who in slots) + "</div>"
+        for d, slots in (("Mo", (("18:00", "Zumba", "Lisa"), ("19:15", "Indoor Cycling", "Sandra"))),
+                         ("Di", (("10:00", "Pilates", "Gabi"), ("18:00", "Zumba", "Lisa")))))
+    got = offerings(f"<main><h1>Kursplan</h1>{days}</main>", url="https://www.beispiel-herne.de/kursplan.html")
+    assert got == ["Zumba", "Indoor Cycling", "Pilates"]
+
+
+def test_price_plans_and_their_features_are_no_offers() -> None:
+    plans = "".join(f"<div class='plan'><h3>{name}</h3><p class='price'>{price} € / Monat</p><ul>"
+                    + "".join(f"<li>{f}</li>" for f in features) + "</ul></div>"
+                    for name, price, features in (("FLEX", "34,90", ("monatlich kündbar", "Geräte & Kurse")),
+                                                  ("BASIC", "24,90", ("24 Monate Laufzeit", "Sauna")),
+                                                  ("PREMIUM", "39,90", ("alles aus Basic", "Getränke-Flat"))))
+    assert offerings(f"<main><h1>Tarife</h1>{plans}</main>", url="https://www.beispiel-herne.de/preise.html") == []
+
+
+def test_the_folds_of_an_accordion_name_the_offers() -> None:
+    folds = "".join(f"<div class='accordion-item'><div class='accordion-header'><button class='accordion-button'>"
+                    f"<span>{t}</span></button></div><div class='accordion-collapse'><div class='accordion-body'>"
+                    f"<p>{d}</p></div></div></div>" for t, d in (
+                        ("Welttanzprogramm", "Die Klassiker in 10 Abenden."), ("Discofox", "Der Partytanz."),
+                        ("Salsa", "Kubanischer Stil."), ("Wie melde ich mich an?", "Telefonisch.")))
+    # (Typo3 wraps a content element's heading in a <header>, here on a page without <main>)
+    page = "<div id='page'><header id='top'><a href='/'><img src='logo.png' alt='Tanzschule Krämer'></a></header>" \
+           "<div class='container'><header class='frame-header'><h1>Unser Kursprogramm</h1></header>" \
+           "<ul class='nav nav-tabs' role='tablist'><li><a href='#a'>Erwachsene</a></li><li><a href='#k'>Kinder</a>" \
+           f"</li></ul><div class='tab-content'><div class='accordion'>{folds}</div></div></div></div>"
+    assert offerings(page, url="https://www.beispiel-herne.de/kurse.html") == ["Welttanzprogramm", "Discofox", "Salsa"]
+    # also when a sentence under each title runs on (no pairs of title and text), on a page about the courses
+    long = folds.replace("Der Partytanz.", "Der Partytanz schlechthin, in zwei Stufen, für alle, die gern "
+                         "ausgehen, mit Figuren für jede Party und jede Musik.")
+    assert offerings(f"<main><h1>Kurse</h1><div class='accordion'>{long}</div><p>Der Kursbeitrag wird per "
+                     "SEPA-Lastschrift eingezogen.</p></main>", url="https://www.beispiel-herne.de/kurse.html") == [
+        "Welttanzprogramm", "Discofox", "Salsa"]
+
+
+def test_a_content_elements_own_header_is_no_page_header() -> None:
+    # Typo3 puts every content element's heading in <header class="frame-header">, on pages without <main>
+    page = "<div id='page'><header id='top'><a href='/'><img src='logo.png' alt='Maler Kaya'></a><nav><a href='/'>" \
+           "Start</a></nav></header><div class='container'><div class='frame'><header class='frame-header'><h2>" \
+           "Unsere Leistungen</h2></header><ul><li>Fassadenanstrich</li><li>Tapezierarbeiten</li><li>Bodenbeläge" \
+           "</li></ul></div></div></div>"
+    assert offerings(page, url="https://www.beispiel-herne.de/maler.html") == [
+        "Fassadenanstrich", "Tapezierarbeiten", "Bodenbeläge"]

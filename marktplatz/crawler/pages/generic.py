@@ -46,7 +46,7 @@ from marktplatz.crawler.parsing.locations import (
     third_party_context,
 )
 from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_names, welcome_name
-from marktplatz.crawler.parsing.offer_layouts import class_names
+from marktplatz.crawler.parsing.offer_layouts import class_names, slot_classes
 from marktplatz.crawler.parsing.offerings import find_offerings, is_offer_heading, is_section_name
 from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, names_public_body, to_e164
 from marktplatz.crawler.parsing.schedules import Segment, find_segments, hours_notes, label_kind
@@ -437,6 +437,9 @@ class GenericBusinessPage:
         for seg in self._blocks_and_segments[1]:
             if label_kind(seg.label) == "timetable":
                 out.extend(Found(name, self.prov("table", 0.6)) for name in class_names(seg.lines))
+        # ... also when laid out as slots, a time over each class, under a heading that names the timetable
+        if any(ln.level and ln.region == "main" and label_kind(ln.text) == "timetable" for ln in self.doc.lines):
+            out.extend(Found(name, self.prov("text", 0.55)) for name in slot_classes(self.doc))
         return out
 
     def _page_topic(self) -> str | None:

@@ -142,6 +142,10 @@ def _region_of(el: html.HtmlElement) -> str | None:
         if tag in ("header", "footer") and next(el.iterancestors("article", "section", "main", "aside", "nav"),
                                                 None) is not None:
             return None
+        # ... and so does one classed as a content element's header (Typo3's "frame-header" on pages without <main>,
+        # a theme's "entry-header"): a <header> holding just the site's name at the top is still the page's
+        if tag == "header" and _CONTENT_HEADER.search(el.get("class") or ""):
+            return None
         return REGION_TAGS[tag]
     role = el.get("role")
     if role and role in REGION_ROLES:
@@ -163,6 +167,7 @@ def _region_of(el: html.HtmlElement) -> str | None:
     return None
 
 
+_CONTENT_HEADER = re.compile(r"\b(?:frame|entry|article|section|content|post|element|ce)-header\b", re.IGNORECASE)
 _DATA_LOCAL = re.compile(r"^[a-z0-9][a-z0-9._%+-]{0,63}$", re.IGNORECASE)
 _DATA_DOMAIN = re.compile(r"^(?:[a-z0-9äöü-]+\.)+[a-z]{2,24}$", re.IGNORECASE)
 

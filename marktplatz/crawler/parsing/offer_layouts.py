@@ -302,3 +302,20 @@ def class_names(lines: list[Line]) -> list[str]:
                 out.setdefault(name.lower(), name)
                 break
     return list(out.values())
+
+
+# A time standing alone on its line ("19:15", "18:00 – 19:00 Uhr"): a timetable slot, its class on the next line
+_LONE_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:uhr)?\s*[-–]\s*\d{1,2}[:.]\d{2})?\s*(?:uhr)?\s*$", re.IGNORECASE)
+
+
+def slot_classes(doc: Doc) -> list[str]:
+    """The classes of a timetable laid out as slots, a time on one line and the class on the next ("19:15" /
+    "Indoor Cycling" / "mit Sandra"), once each; at least two."""
+    out: dict[str, str] = {}
+    for a, b in itertools.pairwise(doc.lines):
+        if a.region != "main" or b.region != "main" or b.level or not _LONE_TIME.match(a.text):
+            continue
+        name = _BRACKETED.sub("", b.text).strip(" ,;:-–·")
+        if names_a_class(name) and _looks_like_service(name) and not CONTACT_DATA.search(name):
+            out.setdefault(name.lower(), name)
+    return list(out.values()) if len(out) >= 2 else []

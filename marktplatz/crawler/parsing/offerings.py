@@ -79,8 +79,10 @@ _TRAILING_CLAUSE = re.compile(r"\s(?:für|bei|nach|durch|mit|aus|von|zum|zur|ab|
 _LIST_SPLIT = re.compile(r"(?<!\d),\s*|,(?!\d)\s*|(?<!-)\s+und\s+(?![-–]\w)|\s+sowie\s+(?![-–]\w)|"
                          r"(?<!-)\s+oder\s+(?![-–]\w)")
 # A table column's header naming what each row offers (besides the offer headings: "Leistung", "Angebot").
+# A column headed by whom its rows are for ("Für Privatkunden" | "Für Gewerbekunden") lists offers as well.
 _COLUMN_HEADER = re.compile(r"^(?:kurs|kursname|gericht|speise|artikel|produkt|behandlung|dienstleistung|service|"
-                            r"reparatur|reparaturen|arbeiten|tätigkeit)$",
+                            r"reparatur|reparaturen|arbeiten|tätigkeit|(?:für\s+)?(?:privat|gewerbe|firmen|geschäfts)"
+                            r"(?:kunden|personen|leute)?|für\s+(?:unternehmen|selbstständige|betriebe))$",
                             re.IGNORECASE)
 _DASH = re.compile(r"\s[–—]\s")
 _BRACKETED = re.compile(r"\([^()]{0,120}\)")
@@ -97,9 +99,10 @@ _PRONOUN = re.compile(r"\b(?:wir|sie|ich|uns|ihr|ihnen|euch|du|dich|dir)\b", re.
 _NOT_A_NAME = re.compile(r"m/w/d|w/m/d|m/w/x|\d[.,]\d{2}\s?€|€\s?\d|^@|^[\w-]+(?:\.[\w-]+)+$|\bwarenkorb\b|"
                          r"\bin den korb\b", re.IGNORECASE)
 _SECTION_NAME = re.compile(r"leistung|angebot|produkte|sortiment|speisekarte|preisliste|preisbeispiel|preise\b|"
-                           r"rechtsgebiet|"
+                           r"tarife\b|rechtsgebiet|"
                            r"fachgebiet|schwerpunkt|unser service|portfolio|übersicht|tätigkeitsbereich|"
-                           r"(?:meine|unsere) aufgaben", re.IGNORECASE)
+                           r"(?:meine|unsere) aufgaben|\bunser (?:kurs)?programm\b|\bunser kursangebot",
+                           re.IGNORECASE)
 _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|experte|ihr|ihre|unsere?)\b.*?\b"
                           r"(?:bei|für|von|in)\s+", re.IGNORECASE)
 _TITLE_CLASS = re.compile(r"title|heading|headline|name|bold|kategorie|category", re.IGNORECASE)
@@ -351,7 +354,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
 
     def add(text: str, line: int, method: str, conf: float) -> None:
         item = clean_item(text)
-        if item is None or (line > 0 and in_other_block(doc.lines[line])):
+        if item is None or (line > 0 and (in_other_block(doc.lines[line]) or _of_price_plan(doc, doc.lines[line]))):
             return
         key = item.lower()
         if key not in seen:
@@ -419,6 +422,9 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                 if not is_section_name(ln.text) and not is_offer_heading(ln.text) and not other_section(ln.text) \
                         and not _over_contact(main, k):
                     add(ln.text, ln.index, "heading", 0.7)
+        elif len(folds := [ln for ln in main if fold_title(ln)]) >= 2:
+            for ln in folds:
+                add(ln.text, ln.index, "heading", 0.65)  # an accordion of the offers, each fold's title one
         else:
             for ln in main:
                 if ln.in_list and not _is_nav_list(doc, ln):
@@ -484,6 +490,14 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     return hits
 
 
+def _of_price_plan(doc: Doc, line: Line) -> bool:
+    """Whether a line is a price plan's title ("PREMIUM" over "39,90 € / Monat") or one of its features."""
+    if line.level and price_plan(doc.lines, line):
+        return True
+    head = line.heading
+    return 0 <= head < line.index and line.index - head <= 12 and price_plan(doc.lines, doc.lines[head])
+
+
 def _topic_page(doc: Doc) -> bool:
     """Whether a page's main heading names a topic that may be an offer: not Kontakt, Team, News, Impressum …"""
     top = next((ln for ln in doc.lines if ln.level == 1 and ln.region == "main"), None)
@@ -525,7 +539,7 @@ def _section_items(section: list[Line]) -> list[Line]:
     terms = [s for s in section if s.tag == "dt"]
     if len(terms) >= 2:
         return terms
-    folds = [s for s in section if s.tag == "summary" and not s.text.endswith("?")]
+    folds = [s for s in section if fold_title(s)]
     if len(folds) >= 2:
         return folds  # an accordion of <details>: each <summary> names one offer
     if listed:
@@ -534,6 +548,29 @@ def _section_items(section: list[Line]) -> list[Line]:
         return section  # the rows of a table under the label (their first cells are read)
     titles = [s for s in section if not s.level and _is_title_line(s)]
     return titles if len(titles) >= 2 else _line_list(section)
+
+
+# The title bar of one fold of an accordion or toggle (Bootstrap, Elementor, Divi, jQuery UI, Typo3 themes).
+_FOLD_CLASS = re.compile(r"accordion-(?:header|title|button|heading|toggle)|toggle-title|et_pb_toggle_title|"
+                         r"elementor-(?:tab|accordion|toggle)-title|panel-title|collapse-title|ui-accordion-header",
+                         re.IGNORECASE)
+
+
+def fold_title(line: Line) -> bool:
+    """Whether a line is the title of one fold of an accordion (a <summary>, or a block classed as one), not a
+    question of an FAQ."""
+    if line.text.endswith("?") or len(line.text.split()) > MAX_LINE_ITEM_WORDS:
+        return False
+    if line.tag == "summary":
+        return True
+    el = line.block
+    for _ in range(3):
+        if el is None:
+            return False
+        if _FOLD_CLASS.search(el.get("class") or ""):
+            return True
+        el = el.getparent()
+    return False
 
 
 def _is_title_line(line: Line) -> bool:
