@@ -659,3 +659,15 @@ def test_a_content_elements_own_header_is_no_page_header() -> None:
            "</li></ul></div></div></div>"
     assert offerings(page, url="https://www.beispiel-herne.de/maler.html") == [
         "Fassadenanstrich", "Tapezierarbeiten", "Bodenbeläge"]
+
+
+def test_a_menus_additive_marks_and_item_numbers_are_no_part_of_its_dishes() -> None:
+    rows = "".join(f"<tr><td>{n}</td><td>{d}</td><td>{p} €</td></tr>" for n, d, p in (
+        ("Nr. 20", "Erdbeerbecher<sup>3</sup>", "8,20"), ("Nr. 21", "Bananensplit<sup>3,6</sup>", "7,50"),
+        ("P-120", "Amarenabecher<sup>2,3</sup>", "7,90")))
+    got = offerings(f"<main><h2>Speisekarte</h2><table>{rows}</table><p>Wohnfläche 80 m<sup>2</sup></p></main>")
+    assert got == ["Erdbeerbecher", "Bananensplit", "Amarenabecher"]
+    pizzas = "".join(f"<li>{d}</li>" for d in ("Margherita<sup>a,g</sup>", "Salami<sup>1,2,a,g</sup>",
+                                                "Funghi<sup>a,g</sup>"))
+    assert offerings(f"<main><h2>Pizza</h2><h2>Unser Angebot</h2><ul>{pizzas}</ul></main>") == [
+        "Margherita", "Salami", "Funghi"]

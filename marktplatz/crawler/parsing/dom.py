@@ -167,6 +167,8 @@ def _region_of(el: html.HtmlElement) -> str | None:
     return None
 
 
+_FOOTNOTE_MARK = re.compile(r"^\s*\(?(?:\d{1,2}|[a-zA-Z]|\*{1,3})(?:\s*[,.]\s*(?:\d{1,2}|[a-zA-Z]))*\)?\s*$")
+_UNIT_BEFORE = re.compile(r"(?<![a-zäöüß])(?:m|cm|dm|mm|km|qm)\s*$", re.IGNORECASE)
 _CONTENT_HEADER = re.compile(r"\b(?:frame|entry|article|section|content|post|element|ce)-header\b", re.IGNORECASE)
 _DATA_LOCAL = re.compile(r"^[a-z0-9][a-z0-9._%+-]{0,63}$", re.IGNORECASE)
 _DATA_DOMAIN = re.compile(r"^(?:[a-z0-9äöü-]+\.)+[a-z]{2,24}$", re.IGNORECASE)
@@ -320,6 +322,12 @@ def build_doc(root: html.HtmlElement) -> Doc:
             # an address a script puts together from data attributes ("data-u='info' data-d='x.de'"), read as
             # the visitor sees it
             buf.append(assembled)
+        if tag == "sup" and _FOOTNOTE_MARK.match(el.text_content()) and not _UNIT_BEFORE.search("".join(buf[-2:])):
+            # a menu's additive and allergen marks ("Salami<sup>1,2,a,g</sup>") and footnote marks are no part
+            # of the words they follow (but "m<sup>2</sup>" is a unit)
+            walker.skip_subtree()
+            skipped = el
+            continue
         protected = el.get("data-cfemail")
         if protected is not None:
             # Cloudflare's e-mail protection: the address XOR-encoded in the markup, "[email protected]" as text

@@ -137,13 +137,19 @@ _CONTACT_ITEM = re.compile(r"^(?:tel|fon|telefon|fax|telefax|mobil|handy|e-mail|
                            re.IGNORECASE)
 
 
+# A menu's or price list's item number in its own cell ("Nr. 20", "P-120", "14a")
+# (not a driving licence's class, "A1": only a number, or one with "Nr." or a letter code and a dash before it)
+_ITEM_NUMBER = re.compile(r"^\s*(?:nr\.?\s*|art\.?-?nr\.?\s*|[A-Z]{1,3}-)?\d{1,4}[a-z]?\.?\s*$", re.IGNORECASE)
+
+
 def clean_item(text: str) -> str | None:
     """A tidy offering, or None when the text is no offering (too long, a price, navigation, hours...)."""
     t = re.sub(r"\s+", " ", text).strip(" \t-–—•·*:;,.|>→»")
     t = re.sub(r"\s*(?:→|»|›)$", "", t)
     if " | " in t:
         # a table row: its name without the duration, size and price cells ("Hot Stone | 60 Min | 65 €")
-        t = " | ".join(c for c in t.split(" | ") if not (_MEASURE.match(c) or _ONLY_PRICE.match(c))).strip(" |")
+        t = " | ".join(c for c in t.split(" | ") if not (_MEASURE.match(c) or _ONLY_PRICE.match(c) or
+                                                        _ITEM_NUMBER.match(c))).strip(" |")
     if not _ONLY_PRICE.match(t):
         t = _PRICE.sub("", t).strip(" \t-–—•·*:;,.|")  # "Maniküre 28 €" in a price list's row
     if len(t) < 3 or len(t) > MAX_ITEM_CHARS or len(t.split()) > MAX_ITEM_WORDS:
