@@ -671,3 +671,13 @@ def test_a_menus_additive_marks_and_item_numbers_are_no_part_of_its_dishes() -> 
                                                 "Funghi<sup>a,g</sup>"))
     assert offerings(f"<main><h2>Pizza</h2><h2>Unser Angebot</h2><ul>{pizzas}</ul></main>") == [
         "Margherita", "Salami", "Funghi"]
+
+
+def test_a_remark_after_a_dash_or_an_abbreviation_is_no_part_of_a_list() -> None:
+    got = offerings("<main><h2>Service</h2><p>Reinigung, Wartung und Reparatur – auch für Geräte, die Sie nicht bei "
+                    "uns gekauft haben.</p></main>")
+    assert got == ["Reinigung", "Wartung", "Reparatur"]
+    # "zzgl." ends no sentence: the bracket's words are no items
+    got = offerings("<main><p>Bei Vorlage einer Verordnung erhalten Sie moderne Hörsysteme zum Festbetrag "
+                    "(zuzahlungsfrei, zzgl. 10 € gesetzl. Zuzahlung je Gerät).</p></main>")
+    assert got == []

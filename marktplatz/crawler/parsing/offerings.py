@@ -86,7 +86,10 @@ _COLUMN_HEADER = re.compile(r"^(?:kurs|kursname|gericht|speise|artikel|produkt|b
                             re.IGNORECASE)
 _DASH = re.compile(r"\s[–—]\s")
 _BRACKETED = re.compile(r"\([^()]{0,120}\)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# (not after an abbreviation: "zzgl. 10 €", "inkl. Beratung", "z. B. Fenster", nor after a number: "10. Mai")
+_SENTENCE_END = re.compile(r"(?<!\bzzgl\.)(?<!\binkl\.)(?<!\bggf\.)(?<!\bbzw\.)(?<!\bca\.)(?<!\bggfs\.)(?<!\bu\.)"
+                           r"(?<!\bz\.)(?<!\bb\.)(?<!\bv\.)(?<!\bd\.)(?<!\bo\.)(?<!\bNr\.)(?<!\bevtl\.)(?<!\bgesetzl\.)"
+                           r"(?<!\d\.)(?<=[.!?])\s+")
 _ANNOUNCED = re.compile(r"^([^:]{3,60}):\s+(.+)$")
 _LEADING_LIST = re.compile(r"^(?:ob\s+)?([^–—:;.!?]{5,200}?)\s+[–—-]\s+\S", re.IGNORECASE)
 # How customers pay is no offer: "Zahlung bar, per EC-Karte oder Überweisung".
@@ -191,15 +194,15 @@ def _enumeration(sentence: str) -> list[str]:
         return f"\x02{len(brackets) - 1}\x03"
 
     s = _BRACKETED.sub(keep, s)
+    # a dash ends the list and adds a remark ("HU/AU, Klimaservice und Unfallinstandsetzung – für alle Marken, vom
+    # Kleinwagen bis zum Transporter"); cut first, so that no lead-in is looked for in the remark ("… – auch für …")
+    dash = _DASH.search(s)
+    if dash is not None and len(_LIST_SPLIT.split(s[:dash.start()])) >= 2:
+        s = s[:dash.start()]
     s = _LEAD_IN.sub("", s)
     s = _VERB_LEAD.sub("", s)
     # "Neben unserer Theke bieten wir Partyservice, …": the verb later in the clause before the first item
     s = _MID_VERB.sub("", s)
-    # a dash ends the list and adds a remark ("HU/AU, Klimaservice und Unfallinstandsetzung – für alle Marken, vom
-    # Kleinwagen bis zum Transporter")
-    dash = _DASH.search(s)
-    if dash is not None and len(_LIST_SPLIT.split(s[:dash.start()])) >= 2:
-        s = s[:dash.start()]
     parts = [re.sub("\x02(\\d+)\x03", lambda m: brackets[int(m.group(1))], p) for p in _LIST_SPLIT.split(s)]
     if len(parts) >= 3 and " für " in parts[-2] and len(parts[-1].split()) == 1:
         # "den E-Check für Gewerbe und Vermieter": the last "und" joins the two it is for, not two offers
