@@ -252,6 +252,21 @@ def test_a_number_labelled_with_a_branch_is_the_branchs() -> None:
     assert [f.value for f in only.phones] == ["+49234987654", "+492323123456"]
 
 
+def test_the_head_shops_hours_beat_a_news_items_line() -> None:
+    tables = "".join(f"<table><tr><th colspan='2'>{name}<br><span>{addr} – Tel. {tel}</span></th></tr>"
+                     f"<tr><td>Montag – Freitag</td><td>{week}</td></tr><tr><td>Samstag</td><td>{sat}</td></tr></table>"
+                     for name, addr, tel, week, sat in (
+                         ("Stammhaus Altstadt", "Lange Straße 41, 44575 Castrop-Rauxel", "02305 / 2 31 45",
+                          "6:00 – 18:00 Uhr", "6:00 – 13:00 Uhr"),
+                         ("Filiale Ickern", "Ickerner Markt 3, 44581 Castrop-Rauxel", "02305 / 7 82 90",
+                          "6:30 – 12:30 Uhr", "6:30 – 12:00 Uhr")))
+    site = merged(page("filialen.html", f"<main><h1>Filialen &amp; Öffnungszeiten</h1>{tables}</main>"),
+                  page("aktuelles.html", "<main><h1>Aktuelles</h1><p>Sonntags haben wir im Stammhaus jetzt von 7:30 "
+                                         "bis 11 Uhr für Sie geöffnet!</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["06:00-18:00"]}, sa=["06:00-13:00"])
+
+
 def test_a_branch_is_not_named_after_a_slogan_or_a_section_word() -> None:
     filialen = page("filialen.html", """<main>
       <div class="card"><h3>Wir sind für Sie da!</h3><p>Bahnhofstraße 1<br>44623 Herne</p><p>Tel. 02323 111111</p></div>

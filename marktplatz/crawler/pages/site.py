@@ -347,6 +347,14 @@ def _week_key(week: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], 
 _KIND_BONUS = {"main": 0.1, "neutral": 0.0, "secondary": -0.3, "announcement": -0.3, "offseason": -0.5}
 
 
+def _location_schedule(main_locs: list[_Loc], branch_locs: list[_Loc]) -> _Loc | None:
+    """The location whose hours stand for the business's: the main address's, the head office's ("Hauptfiliale",
+    "Stammhaus"), else the first branch's."""
+    return next((x for x in main_locs if x.schedule), None) or \
+        next((x for x in branch_locs if x.schedule and _HAUPT.search(x.name or "")), None) or \
+        next((x for x in branch_locs if x.schedule), None)
+
+
 def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc], branch_locs: list[_Loc],
            today: date | None) -> None:
     votes = _collect(records, lambda r: r.schedules, key=lambda s: _week_key(s.week))
@@ -383,14 +391,14 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
                         key=lambda v: (-(_score(v) + _KIND_BONUS[kinds[id(v)]]), v.order))
         # a department's schedule, or news of changed hours, only when nothing else is stated
         primary = [v for v in ranked if kinds[id(v)] not in ("secondary", "announcement", "offseason")]
-        main = primary[0] if primary else (ranked[0] if ranked else None)
+        # (before them, a head office's or branch's hours stated in its block: a bakery's "Stammhaus" table)
+        fallback = None if primary else _location_schedule(main_locs, branch_locs)
+        main = primary[0] if primary else (ranked[0] if ranked and fallback is None else None)
     if main is not None:
         best = main.best
         site.opening_hours = Found(Schedule(best.value.week, None, best.value.note), best.provenance)
     else:
-        loc = next((x for x in main_locs if x.schedule), None) or \
-            next((x for x in branch_locs if x.schedule and _HAUPT.search(x.name or "")), None) or \
-            next((x for x in branch_locs if x.schedule), None)
+        loc = _location_schedule(main_locs, branch_locs)
         if loc is not None and loc.schedule is not None:
             lp = loc.provenance or Provenance(site.home_url, "text", 0.6)
             site.opening_hours = Found(Schedule(loc.schedule.week, None),

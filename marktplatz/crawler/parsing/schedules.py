@@ -53,7 +53,10 @@ _SPECIAL_DAY = re.compile(r"sonderöffnung|heiligabend|silvester|weihnacht|oster
 # "Neue Öffnungszeiten", "Geänderte Sprechzeiten ab 1. März": a news item about a change, stale once the standing
 # schedule is updated, so it only counts when no other schedule is stated
 _ANNOUNCED = re.compile(r"\b(?:neue|geänderte|geaenderte|veränderte|geänderten|neuen)\s+(?:öffnungs|oeffnungs|sprech|"
-                        r"geschäfts|büro|praxis)?zeit|änderung(?:en)?\s+(?:der|unserer)\s", re.IGNORECASE)
+                        r"geschäfts|büro|praxis)?zeit|änderung(?:en)?\s+(?:der|unserer)\s|"
+                        # (and whatever a news section says: "Aktuelles" over "Sonntags jetzt von 7:30 bis 11 Uhr")
+                        r"^\s*(?:aktuelles|aktuell|neuigkeiten|news|neues|blog|pressemitteilung\w*)\s*:?\s*$",
+                        re.IGNORECASE)
 _OPEN_WORD = re.compile(r"geöffnet|geoeffnet|öffnen|sonderöffnung|verkaufsoffen|für sie da", re.IGNORECASE)
 _TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:uhr)?\s?(?:-|–|bis)\s?\d{1,2}(?:[:.]\d{2})?\s?uhr", re.IGNORECASE)
 _PRICE = re.compile(r"\d(?:[.,]\d{2}|,-)?\s?(?:€|eur\b|euro\b)|€\s?\d", re.IGNORECASE)
