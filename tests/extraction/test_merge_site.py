@@ -252,6 +252,16 @@ def test_a_number_labelled_with_a_branch_is_the_branchs() -> None:
     assert [f.value for f in only.phones] == ["+49234987654", "+492323123456"]
 
 
+def test_a_services_own_later_hours_under_the_table_leave_the_week_alone() -> None:
+    rows = "".join(f"<tr><td>{d}</td><td>08:00 – 12:00 Uhr</td><td>14:00 – 18:00 Uhr</td></tr>"
+                   for d in ("Montag", "Dienstag", "Donnerstag"))
+    site = merged(page("", f"<main><h2>Sprechzeiten</h2><table>{rows}</table><p>und nach Vereinbarung.</p>"
+                           "<p>Prophylaxe-Termine bei unserer Dentalhygienikerin: Mo, Di und Do auch bis 19 Uhr.</p>"
+                           "</main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo,tu,th": ["08:00-12:00", "14:00-18:00"]})
+
+
 def test_the_head_shops_hours_beat_a_news_items_line() -> None:
     tables = "".join(f"<table><tr><th colspan='2'>{name}<br><span>{addr} – Tel. {tel}</span></th></tr>"
                      f"<tr><td>Montag – Freitag</td><td>{week}</td></tr><tr><td>Samstag</td><td>{sat}</td></tr></table>"

@@ -29,7 +29,7 @@ _MAIN_COMPOUND = re.compile(r"(?:öffnungs|oeffnungs|geschäfts|geschaefts|büro
                             r"zeit(?:en)?", re.IGNORECASE)
 _HOURS_HEADING = re.compile(r"öffnungszeit|oeffnungszeit|offnungszeit|geschäftszeit|sprechzeit|sprechstunde|"
                             r"bürozeit|zeiten\b|opening hours|erreichbarkeit", re.IGNORECASE)
-_INLINE_LABEL = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß .&/()-]{1,40}?)\s*:\s*$")
+_INLINE_LABEL = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß .&/()-]{1,60}?)\s*:\s*$")
 _SUBJECT = re.compile(r"^\s*([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜa-zäöüß]+)?)\s+$")
 _NOT_SUBJECT = frozenset(("geöffnet", "geoeffnet", "öffnungszeiten", "sprechzeiten", "jeden", "jede", "immer", "auch",
                           "sowie", "außer", "ausser", "nur", "und", "oder", "täglich", "werktags", "wochentags",
