@@ -262,6 +262,18 @@ def test_a_services_own_later_hours_under_the_table_leave_the_week_alone() -> No
     assert site.opening_hours.value.week == week({"mo,tu,th": ["08:00-12:00", "14:00-18:00"]})
 
 
+def test_a_closure_notice_over_a_copy_of_the_week_makes_it_no_season() -> None:
+    footer = "<footer><h2>Bürozeiten</h2><p>Mo + Mi 17:00 – 19:00<br>Do 16:00 – 18:30</p><h2>Theorie</h2>" \
+             "<p>Di + Do 19:00 – 20:30</p></footer>"
+    news = "<main><h1>Büro in den Sommerferien geschlossen</h1><p>30.06.2025</p><p>Vom 14.07. bis 01.08.2025 ist " \
+           "unser Büro geschlossen. Ab dem 04.08. sind wir wieder zu den gewohnten Bürozeiten für dich da: Mo + Mi " \
+           "17–19 Uhr, Do 16–18:30 Uhr.</p></main>"
+    site = merged(page("", "<main><h1>Fahrschule Vollgas</h1></main>" + footer),
+                  page("news/ferien.html", news + footer), today=date(2026, 11, 24))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo,we": ["17:00-19:00"]}, th=["16:00-18:30"])
+
+
 def test_the_head_shops_hours_beat_a_news_items_line() -> None:
     tables = "".join(f"<table><tr><th colspan='2'>{name}<br><span>{addr} – Tel. {tel}</span></th></tr>"
                      f"<tr><td>Montag – Freitag</td><td>{week}</td></tr><tr><td>Samstag</td><td>{sat}</td></tr></table>"

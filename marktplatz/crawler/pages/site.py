@@ -31,7 +31,7 @@ from marktplatz.crawler.pages.record import (
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.address import address_key
 from marktplatz.crawler.parsing.names import domain_affinity, domain_words
-from marktplatz.crawler.parsing.schedules import SIDE_KINDS, label_kind
+from marktplatz.crawler.parsing.schedules import SIDE_KINDS, label_kind, names_closure
 from marktplatz.crawler.parsing.seasons import in_season, season_of, without_season
 
 T = TypeVar("T")
@@ -365,7 +365,10 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
         sightings = _all_sightings(records, vote)
         if today is not None:
             # a season's week ("Winter (November – Februar)") is the main one while it holds, else set aside
-            seasoned = [(x, f.value.label) for f in sightings if (x := season_of(f.value.label)) is not None]
+            # (a closure notice over a copy of the week, "Büro in den Sommerferien geschlossen (14.07. bis 01.08.)",
+            # names no season of it)
+            seasoned = [(x, f.value.label) for f in sightings
+                        if (x := season_of(f.value.label)) is not None and not names_closure(f.value.label)]
             if seasoned:
                 if not any(in_season(x, today) for x, _ in seasoned):
                     return "offseason"

@@ -104,6 +104,12 @@ def names_a_class(cell: str) -> bool:
         label_kind(cell) == "neutral" and re.search(r"[A-ZÄÖÜ][a-zäöüß]{2,}", cell) is not None
 
 
+def names_closure(label: str | None) -> bool:
+    """Whether a label tells of a closure ("Büro in den Sommerferien geschlossen (14.07. bis 01.08.)"): the dates it
+    names are no season of the schedule under it."""
+    return label is not None and bool(_CLOSED_WORD.search(label) or _VACATION.search(label))
+
+
 def label_kind(label: str | None) -> str:
     """'main' for opening-hours words, 'secondary' for Werkstatt/Sprechstunde/Küche..., 'timetable' for a Kursplan,
     'announcement' for news of changed hours, else 'neutral'."""
