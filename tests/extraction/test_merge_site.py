@@ -571,6 +571,16 @@ def test_hours_for_part_of_the_year_under_the_week_are_a_note_not_the_week() -> 
         assert site.opening_hours_note is not None and extra in site.opening_hours_note.value
 
 
+def test_structured_data_giving_a_season_that_is_over_yields_to_the_season_in_force() -> None:
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"IceCreamShop",
+      "name":"Eiscafé Dolomiti","openingHours":"Mo-Su 11:00-22:00"}</script>"""
+    winter = merged(page("", ld + SEASONS), today=date(2026, 11, 24))
+    assert winter.opening_hours is not None
+    assert winter.opening_hours.value.week == week({"we-su": ["12:00-18:00"]})
+    summer = merged(page("", ld + SEASONS), today=date(2026, 7, 1))
+    assert summer.opening_hours is not None and summer.opening_hours.provenance.method == "jsonld"
+
+
 def test_a_table_with_a_schedule_per_column_is_read_as_two_schedules() -> None:
     table = "<table><tr><th></th><th>Sommer<br><small>(März – Oktober)</small></th><th>Winter<br><small>(November " \
             "– Februar)</small></th></tr><tr><th>Montag – Freitag</th><td>8:00 – 19:00 Uhr</td><td>9:00 – 18:00 " \

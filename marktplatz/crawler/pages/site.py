@@ -385,7 +385,9 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
         return "secondary" if "secondary" in labels else "timetable"
 
     main: _Vote | None = None
-    if structured:
+    # Structured data first, unless its week is the one a page gives for a season that is over on the crawl day
+    # (an ice-cream parlour's JSON-LD keeps the summer hours all year)
+    if structured and kind_of(structured[0]) != "offseason":
         main = structured[0]
     else:
         # a timetable (Kursplan) is never the opening hours; a department's schedule is when it is the only one
