@@ -274,6 +274,15 @@ def test_a_closure_notice_over_a_copy_of_the_week_makes_it_no_season() -> None:
     assert site.opening_hours.value.week == week({"mo,we": ["17:00-19:00"]}, th=["16:00-18:30"])
 
 
+def test_times_under_an_offers_heading_on_an_offer_page_are_no_opening_hours() -> None:
+    courses = "<main><h1>Kurse</h1><h3>Welpengruppe</h3><p>Für Welpen von 8 bis 16 Wochen. Samstags 10:00–11:00 " \
+              "Uhr.</p><h3>Junghundekurs</h3><p>Für Hunde bis 18 Monate.</p><h3>Einzeltraining</h3><p>Nach " \
+              "Vereinbarung.</p></main>"
+    site = merged(page("", "<main><h1>Hundeschule Pfotenglück</h1><p>Training ausschließlich nach "
+                           "Terminvereinbarung.</p></main>"), page("kurse.html", courses))
+    assert site.opening_hours is None
+
+
 def test_the_head_shops_hours_beat_a_news_items_line() -> None:
     tables = "".join(f"<table><tr><th colspan='2'>{name}<br><span>{addr} – Tel. {tel}</span></th></tr>"
                      f"<tr><td>Montag – Freitag</td><td>{week}</td></tr><tr><td>Samstag</td><td>{sat}</td></tr></table>"

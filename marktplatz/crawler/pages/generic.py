@@ -46,10 +46,10 @@ from marktplatz.crawler.parsing.locations import (
     third_party_context,
 )
 from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_names, welcome_name
-from marktplatz.crawler.parsing.offer_layouts import class_names, slot_classes
+from marktplatz.crawler.parsing.offer_layouts import class_names, other_section, slot_classes
 from marktplatz.crawler.parsing.offerings import find_offerings, is_offer_heading, is_section_name
 from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, names_public_body, to_e164
-from marktplatz.crawler.parsing.schedules import Segment, find_segments, hours_notes, label_kind
+from marktplatz.crawler.parsing.schedules import TIMETABLE, Segment, find_segments, hours_notes, label_kind
 from marktplatz.crawler.parsing.special import find_special_hours, is_past_notice
 from marktplatz.crawler.parsing.structured import Entity, find_entities
 
@@ -376,7 +376,12 @@ class GenericBusinessPage:
             if seg.location is not None or seg.result is None or not seg.result.found:
                 continue
             method = "table" if any(line.in_table or line.tag in ("dt", "dd") for line in seg.lines) else "text"
-            out.append(Found(Schedule(seg.result.week, seg.label, self._segment_note(seg)), self.prov(method)))
+            label = seg.label
+            if self.kind == "offerings" and label and label_kind(label) == "neutral" and not other_section(label):
+                # on a page of offers, times under an offer's own heading ("Welpengruppe" … "Samstags 10–11 Uhr")
+                # are when that course or service takes place
+                label = f"{TIMETABLE} ({label})"
+            out.append(Found(Schedule(seg.result.week, label, self._segment_note(seg)), self.prov(method)))
         notes: list[Found[str]] = []
         special: list[Found[SpecialHours]] = []
         for text, _idx in hours_notes(self.doc, segments):
