@@ -283,6 +283,19 @@ def test_times_under_an_offers_heading_on_an_offer_page_are_no_opening_hours() -
     assert site.opening_hours is None
 
 
+def test_when_the_telephone_is_answered_is_never_the_opening_hours() -> None:
+    for text in ("<p>Termine vergebe ich ausschließlich nach Vereinbarung. Am besten erreichen Sie mich in meiner "
+                 "Telefonsprechstunde dienstags und donnerstags von 8:00 bis 9:00 Uhr.</p>",
+                 "<p>Tel. 02302 - 27 90 415 (telefonisch meist Mo–Fr 9–11 Uhr erreichbar)</p>",
+                 "<h2>Telefonzeiten</h2><p>Mo–Fr 9–12 Uhr</p>"):
+        site = merged(page("", f"<main><h1>Naturheilpraxis Brockhoff</h1>{text}</main>"))
+        assert site.opening_hours is None, text
+        assert len(site.other_hours) == 1, text
+    # a footer's number beside the hours is no telephone time
+    site = merged(page("", "<footer><p>Telefon: 0234 12 34 56 · Mo–Fr 9–18 Uhr</p></footer>"))
+    assert site.opening_hours is not None
+
+
 def test_the_head_shops_hours_beat_a_news_items_line() -> None:
     tables = "".join(f"<table><tr><th colspan='2'>{name}<br><span>{addr} – Tel. {tel}</span></th></tr>"
                      f"<tr><td>Montag – Freitag</td><td>{week}</td></tr><tr><td>Samstag</td><td>{sat}</td></tr></table>"

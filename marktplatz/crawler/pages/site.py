@@ -382,7 +382,9 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
             return "neutral"
         if "announcement" in labels:
             return "announcement"
-        return "secondary" if "secondary" in labels else "timetable"
+        if "secondary" in labels:
+            return "secondary"
+        return "phone" if "phone" in labels else "timetable"
 
     main: _Vote | None = None
     # Structured data first, unless its week is the one a page gives for a season that is over on the crawl day
@@ -390,9 +392,10 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
     if structured and kind_of(structured[0]) != "offseason":
         main = structured[0]
     else:
-        # a timetable (Kursplan) is never the opening hours; a department's schedule is when it is the only one
+        # a timetable (Kursplan) or when the telephone is answered is never the opening hours; a department's
+        # schedule is when it is the only one
         kinds = {id(v): kind_of(v) for v in candidates}  # (each looks at every sighting: once per candidate)
-        ranked = sorted((v for v in candidates if kinds[id(v)] != "timetable"),
+        ranked = sorted((v for v in candidates if kinds[id(v)] not in ("timetable", "phone")),
                         key=lambda v: (-(_score(v) + _KIND_BONUS[kinds[id(v)]]), v.order))
         # a department's schedule, or news of changed hours, only when nothing else is stated
         primary = [v for v in ranked if kinds[id(v)] not in ("secondary", "announcement", "offseason")]

@@ -83,7 +83,13 @@ class Segment:
         return self.lines[-1].index
 
 
-SIDE_KINDS = ("secondary", "timetable")
+SIDE_KINDS = ("secondary", "timetable", "phone")
+# When the telephone is answered ("Telefonsprechstunde", "Telefonzeiten", "telefonisch meist Mo–Fr 9–11 Uhr
+# erreichbar"): never the opening hours, as a timetable is not; a footer's "Telefon: 0234 … · Mo–Fr 9–18 Uhr" is not
+# meant.
+_PHONE_TIMES = re.compile(r"telefonsprechstunde|telefonsprechzeit|telefonzeit|telefonische\w* (?:sprechzeit|"
+                          r"erreichbarkeit|beratung)|telefonisch\b[^.;|]{0,40}?\berreich|anrufzeit|rückrufzeit",
+                          re.IGNORECASE)
 TIMETABLE = "Kursplan"  # the label of a schedule whose rows name classes
 
 
@@ -112,11 +118,13 @@ def names_closure(label: str | None) -> bool:
 
 def label_kind(label: str | None) -> str:
     """'main' for opening-hours words, 'secondary' for Werkstatt/Sprechstunde/Küche..., 'timetable' for a Kursplan,
-    'announcement' for news of changed hours, else 'neutral'."""
+    'phone' for when the telephone is answered, 'announcement' for news of changed hours, else 'neutral'."""
     if not label:
         return "neutral"
     if label.startswith(TIMETABLE) or (_TIMETABLE_LABEL.search(label) and not _MAIN_COMPOUND.search(label)):
         return "timetable"
+    if _PHONE_TIMES.search(label):
+        return "phone"
     if _SPECIAL_DAY.search(label) and not _MAIN_COMPOUND.search(label):
         return "secondary"  # "Verkaufsoffener Sonntag": one day's hours, however "Verkauf" reads
     # "Öffnungszeiten Werkstatt" is the workshop's; "Sprechzeiten" is a practice's main schedule, and "Bürozeiten"
@@ -156,6 +164,17 @@ def _inline_label(line: Line, tokens: Sequence[Token]) -> tuple[str | None, bool
     """"Werkstatt: Mo-Fr 8-17" → ("Werkstatt", True): the text before the first day, when short and ending with a
     colon; or a sentence's subject without one, "Blutabnahmen täglich von 7:30 bis 9:00 Uhr" → ("Blutabnahmen",
     False)."""
+    label, colon = _label_before_days(line, tokens)
+    if not colon and label_kind(label) != "phone" and (phone := _PHONE_TIMES.search(line.text)):
+        # "Am besten erreichen Sie mich in meiner Telefonsprechstunde dienstags …", "Tel. … (telefonisch meist
+        # Mo–Fr 9–11 Uhr erreichbar)": when the telephone is answered, wherever the sentence says so
+        word = phone.group(0)
+        return ("Telefonisch erreichbar" if word.lower().startswith("telefonisch ") else word[:1].upper() + word[1:]), \
+            False
+    return label, colon
+
+
+def _label_before_days(line: Line, tokens: Sequence[Token]) -> tuple[str | None, bool]:
     text = line.text
     for tok in tokens:
         if tok.kind in ("day", "group"):
