@@ -423,6 +423,9 @@ def test_the_name_every_page_uses_beats_another_company_name_in_the_impressum() 
     assert site("Reisebüro Fernweh", "Fernweh Reisen GmbH") == "Reisebüro Fernweh"
     # the legal name that only adds the legal form is the name the Impressum states
     assert site("Bäckerei Friedrich", "Bäckerei Friedrich GmbH") == "Bäckerei Friedrich GmbH"
+    # one in other words or with more of them is the register's; the listing shows the shop sign's
+    assert site("Buchhandlung Seitenweise", "Seitenweise Buchhandlung GmbH") == "Buchhandlung Seitenweise"
+    assert site("Bäckerei Schulte", "Bäckerei & Konditorei Schulte GmbH") == "Bäckerei Schulte"
 
 
 def test_a_domain_spells_umlauts_with_an_e() -> None:

@@ -129,11 +129,21 @@ _LEGAL_FORM_WORDS = re.compile(r"(?<![\wäöü])(?:" + "|".join(re.escape(f) for
                                + r"|haftungsbeschränkt|partnerschaft)(?![\wäöü])", re.IGNORECASE)
 
 
+def _same_order(a: str, b: str) -> bool:
+    """Whether two names give their words in the same order ("Bäckerei Friedrich" / "Bäckerei Friedrich GmbH", not
+    "Buchhandlung Seitenweise" / "Seitenweise Buchhandlung GmbH")."""
+    def order(name: str) -> list[str]:
+        return [w for w in re.split(r"[^\wäöüß]+", _LEGAL_FORM_WORDS.sub(" ", name.lower())) if len(w) >= 3]
+    return order(a) == order(b)
+
+
 def _brand_over_legal_name(ranked: list[_Vote], methods: dict[Hashable, set[str]]) -> _Vote | None:
     """The name the site calls itself by, when the Impressum's company name is another one: "Reisebüro Fernweh" in
     the title of every page and the welcome heading against "Fernweh Reisen GmbH". Only a related name (a word in
-    common) that several pages and two kinds of evidence give; a legal name that merely adds the legal form
-    ("Bäckerei Friedrich GmbH") stays."""
+    common) that several pages and two kinds of evidence give. A legal name in other words or with more of them
+    ("Seitenweise Buchhandlung GmbH", "Bäckerei & Konditorei Schulte GmbH") is what the register knows; a directory
+    shows the name on the shop sign ("Buchhandlung Seitenweise", "Bäckerei Schulte"). One that only adds the legal
+    form ("Bäckerei Friedrich GmbH") stays: it is the sign's name, completed."""
     legal = ranked[0].best.value
     legal_words = _name_words(legal)
     for vote in ranked[1:]:
@@ -143,8 +153,8 @@ def _brand_over_legal_name(ranked: list[_Vote], methods: dict[Hashable, set[str]
         if vote.count < 3 or (len(methods[name.strip().lower()]) < 2 and vote.count < 4) or \
                 not words & legal_words:
             continue
-        if words <= legal_words or legal_words <= words:
-            return None  # one is the other with more words (the legal form, the owner): the Impressum's stands
+        if words == legal_words and _same_order(name, legal):
+            return None  # the legal form added: the Impressum's stands
         return vote
     return None
 
