@@ -161,6 +161,11 @@ EMAIL_CASES: list[tuple[str, list[str]]] = [
     ("<p>E-Mail: <span id='cloak1'>geschützt</span><script>var addy1 = 'glas' + '&#64;'; addy1 = addy1 + "
      "'klarsicht-ge' + '&#46;' + 'de'; var addy_text1 = 'glas' + '&#64;' + 'klarsicht-ge' + '&#46;' + 'de';"
      "</script></p>", ["glas@klarsicht-ge.de"]),
+    # the two halves in data attributes under a placeholder the script replaces; Joomla 4's base64 cloak
+    ("<p>E-Mail: <a class='js-mail' href='#' data-user='info' data-domain='elektro-herne.de'>E-Mail schreiben</a></p>",
+     ["info@elektro-herne.de"]),
+    ("<p><joomla-hidden-mail is-link='1' is-email='1' first='ZW1wZmFuZw==' last='dGllcmFyenQtaGVybmUuZGU='>Diese "
+     "E-Mail-Adresse ist vor Spambots geschützt!</joomla-hidden-mail></p>", ["empfang@tierarzt-herne.de"]),
     ("<p>E-Mail: <a class='js-mail' data-u='info' data-d='musik-herne.de' href='#'></a></p>",
      ["info@musik-herne.de"]),
     ("<style>.rev{unicode-bidi:bidi-override;direction:rtl}</style><p>E-Mail: <span class='rev'>"

@@ -7,6 +7,7 @@ markup cannot exhaust the Python stack.
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass, field
 from html import escape as html_escape
@@ -175,13 +176,24 @@ _DATA_DOMAIN = re.compile(r"^(?:[a-z0-9äöü-]+\.)+[a-z]{2,24}$", re.IGNORECASE
 
 
 def _data_address(el: html.HtmlElement) -> str | None:
-    """The address an element's data attributes hold in two parts (user and domain), when it shows no text."""
-    if (el.text or "").strip() or len(el):
+    """The address an element's data attributes hold in two parts (user and domain), when it does not show it
+    (no text, or a placeholder such as "E-Mail schreiben" that the script replaces)."""
+    if "@" in el.text_content():
         return None
     values = [v.strip() for k, v in el.attrib.items() if k.startswith("data-")]
     domain = next((v for v in values if _DATA_DOMAIN.match(v)), None)
     local = next((v for v in values if v != domain and _DATA_LOCAL.match(v) and "." not in v[-4:]), None)
     return f" {local}@{domain} " if domain and local else None
+
+
+def _joomla_address(el: html.HtmlElement) -> str:
+    """The address of a Joomla 4 cloak (`<joomla-hidden-mail first="aW5mbw==" last="eC5kZQ==">`), or ""."""
+    try:
+        local = base64.b64decode(el.get("first") or "", validate=True).decode("utf-8")
+        domain = base64.b64decode(el.get("last") or "", validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return ""
+    return f" {local}@{domain} " if _DATA_LOCAL.match(local) and _DATA_DOMAIN.match(domain) else ""
 
 
 def _is_consent_box(el: html.HtmlElement) -> bool:
@@ -322,6 +334,12 @@ def build_doc(root: html.HtmlElement) -> Doc:
             # an address a script puts together from data attributes ("data-u='info' data-d='x.de'"), read as
             # the visitor sees it
             buf.append(assembled)
+        if tag == "joomla-hidden-mail":
+            # Joomla 4's e-mail cloak: the address's two halves base64-encoded in attributes, a notice as text
+            buf.append(_joomla_address(el))
+            walker.skip_subtree()
+            skipped = el
+            continue
         if tag == "sup" and _FOOTNOTE_MARK.match(el.text_content()) and not _UNIT_BEFORE.search("".join(buf[-2:])):
             # a menu's additive and allergen marks ("Salami<sup>1,2,a,g</sup>") and footnote marks are no part
             # of the words they follow (but "m<sup>2</sup>" is a unit)
