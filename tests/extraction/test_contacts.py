@@ -115,6 +115,8 @@ def test_a_partners_number_in_a_sentence_is_not_the_business_number() -> None:
     "<p>Fahrschulerlaubnis erteilt durch: Stadt Herne, Straßenverkehrsamt, Telefon 02323 16-2402</p>",
     "<p>Panne unterwegs? ADAC-Pannenhilfe: 089 20 20 4000</p>",
     "<p>Mitglied der Dachdecker-Innung Emscher-Lippe, Tel. 0209 35988-0</p>",
+    "<p>Versicherungsmakler mit Erlaubnis nach § 34d Abs. 1 GewO, erteilt durch die IHK Nord Westfalen, Sentmaringer "
+    "Weg 61, 48151 Münster, Tel. 0251 707-0</p>",
     "<p>Außerhalb unserer Sprechzeiten wenden Sie sich bitte an den Tierärztlichen Notdienst Gelsenkirchen:</p>"
     "<p>Telefon 0209 / 9 44 22 11</p>",
     "<p>Die nächstgelegene dienstbereite Apotheke erfahren Sie</p><ul><li>telefonisch unter 0800 00 22 8 33</li></ul>",

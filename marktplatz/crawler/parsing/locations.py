@@ -24,6 +24,7 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 _STRONG_THIRD = re.compile(r"kammer|versicherung\s+(?:ag|se|a\.\s?g\.|vvag|gmbh)\b|versicherer|berufshaftpflicht|"
                            r"webdesign|web-design|websiteanpassung|webagentur|internetagentur|hosting|hoster\b|"
                            r"datenschutzbeauftragte|aufsichtsbehörde|datenschutzbehörde|landesbeauftragte|"
+                           r"(?<![\w-])(?-i:IHK|HWK)(?![\w-])|erteilt durch|"
                            r"beauftragte\w* für (?:den )?datenschutz|"
                            r"design by|designed by|(?:website|webseite|homepage|site|web) by|realisiert von|"
                            r"erstellt von|umgesetzt von|gemacht von|made by|webmaster\s*:|schlichtungsstelle|"
