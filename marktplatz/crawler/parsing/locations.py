@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import html
 
@@ -48,13 +49,19 @@ class Block:
     third_party: bool = False
 
 
+@lru_cache(maxsize=8192)
+def _strong_third(text: str) -> bool:
+    # (memoised: a footer's credit line repeats on every page of a site)
+    return bool(_STRONG_THIRD.search(text))
+
+
 def third_party_context(doc: Doc, line: Line) -> bool:
     """Whether a line speaks about someone else (chamber, insurer, designer, host...), by its text or label."""
     # (the words inside an address do not count: "info@okafor-versicherungen.de")
     text = line.text
     if "@" in text or "www." in text or "http" in text:
         text = _ADDRESSES.sub(" ", text)
-    if _STRONG_THIRD.search(text):
+    if _strong_third(text):
         return True
     if line.level:
         return bool(_CONTEXT_THIRD.search(line.text)) and len(line.text) <= 80

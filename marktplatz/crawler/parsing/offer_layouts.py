@@ -217,8 +217,12 @@ _OTHER_BLOCK = re.compile(r"(?:^|[\s_-])(?:team|staff|mitarbeiter|person|testimo
 
 def price_plan(lines: list[Line], head: Line) -> bool:
     """Whether a card's title names a price plan: its next line is a price per period ("34,90 € /Monat")."""
-    nxt = lines[head.index + 1].text if head.index + 1 < len(lines) else ""
-    return bool(_PER_PERIOD.search(nxt)) and ("€" in nxt or "eur" in nxt.lower())
+    return head.index + 1 < len(lines) and _per_period_price(lines[head.index + 1].text)
+
+
+@lru_cache(maxsize=8192)
+def _per_period_price(text: str) -> bool:
+    return ("€" in text or "eur" in text.lower()) and bool(_PER_PERIOD.search(text))
 
 
 def in_other_block(line: Line) -> bool:

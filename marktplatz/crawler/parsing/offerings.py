@@ -576,7 +576,8 @@ def fold_title(line: Line) -> bool:
     for _ in range(3):
         if el is None:
             return False
-        if _FOLD_CLASS.search(el.get("class") or ""):
+        cls = el.get("class")
+        if cls and ("accordion" in cls or "toggle" in cls or "title" in cls) and _FOLD_CLASS.search(cls):
             return True
         el = el.getparent()
     return False

@@ -165,11 +165,16 @@ def _label_before(doc: Doc, line: Line, start: int, prev_end: int) -> tuple[str 
 def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]:
     """Every phone/fax number on the page (or in the given lines) with its kind; IBAN/tax/register digits skipped."""
     hits: list[PhoneHit] = []
+    branch_heads: dict[int, bool] = {}
     for line in lines if lines is not None else doc.lines:
         seen: set[str] = set()
         # (a branch's heading right above: "<h3>Filiale Bochum</h3>" over "Tel. 0234 …")
-        under_branch = line.heading >= 0 and line.index - line.heading <= 3 and \
-            len(doc.lines[line.heading].text) <= 60 and bool(_BRANCH_LABEL.search(doc.lines[line.heading].text))
+        under_branch = False
+        if line.heading >= 0 and line.index - line.heading <= 3:
+            if line.heading not in branch_heads:
+                head = doc.lines[line.heading].text
+                branch_heads[line.heading] = len(head) <= 60 and bool(_BRANCH_LABEL.search(head))
+            under_branch = branch_heads[line.heading]
         for href, text in line.tels:
             e164 = to_e164(href) or (to_e164(text) if text else None)
             if not e164:
@@ -213,6 +218,9 @@ def _extensions(text: str, found: Sequence[tuple[int, int, str | None]], above: 
     ("Telefon 0234 5 87 96-0, Telefax -20" is the fax 0234 5 87 96-20), with the kind their label names."""
     out: list[tuple[str, str]] = []
     if "-" not in text and "–" not in text:
+        return out
+    low = text.lower()
+    if "fax" not in low and "tel" not in low and "fon" not in low and "durchwahl" not in low:
         return out
     for m in _EXTENSION_ONLY.finditer(text):
         base = next((text[s:e] for s, e, num in reversed(found) if num and e <= m.start()), None)

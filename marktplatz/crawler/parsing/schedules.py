@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line, clean
@@ -116,6 +117,7 @@ def names_closure(label: str | None) -> bool:
     return label is not None and bool(_CLOSED_WORD.search(label) or _VACATION.search(label))
 
 
+@lru_cache(maxsize=4096)
 def label_kind(label: str | None) -> str:
     """'main' for opening-hours words, 'secondary' for Werkstatt/Sprechstunde/Küche..., 'timetable' for a Kursplan,
     'phone' for when the telephone is answered, 'announcement' for news of changed hours, else 'neutral'."""
@@ -444,10 +446,10 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
             # find_segments leaves out of the week)
             if len(text) <= 160 and (is_note_text(text) or (line.level == 0 and (
                     re.search(r"termin|vereinbarung|geschlossen|urlaub", text, re.I) or
-                    (part_of_year(text) and has_hours_tokens(tokenize(text)))))):
+                    (has_hours_tokens(tokenize(text)) and part_of_year(text))))):
                 add(text, line.index)
         elif _VACATION.search(text) or (_DATED.search(text) and _CLOSED_WORD.search(text)) or \
-                (_SPECIAL_DAY.search(text) and _OPEN_WORD.search(text) and _TIME_RANGE.search(text)):
+                (_OPEN_WORD.search(text) and _TIME_RANGE.search(text) and _SPECIAL_DAY.search(text)):
             # (and a notice of a day's own hours: "Am 24.12. und 31.12. haben wir von 8 bis 12 Uhr geöffnet")
             add(text, line.index)
     # A notice heading ("Betriebsurlaub") is only useful with the sentence under it.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from marktplatz.crawler.parsing import vocab
 
@@ -51,12 +52,14 @@ def dated_season(text: str) -> tuple[MonthDay, MonthDay] | None:
     return (start, stop) if start and stop and start != stop else None
 
 
+@lru_cache(maxsize=4096)
 def period_text(text: str) -> str | None:
     """The range of dates or months a text names, as written ("1. April bis 31. Oktober"), or None."""
     m = _RANGE.search(text)
     return m.group(0) if m and dated_season(m.group(0)) else None
 
 
+@lru_cache(maxsize=4096)
 def part_of_year(text: str) -> bool:
     """Whether a text names a part of the year: a range of dates or months, a month ("im Dezember"), Advent."""
     return bool(_PART_OF_YEAR.search(text)) or dated_season(text) is not None
