@@ -207,6 +207,14 @@ def test_a_past_notice_is_no_note_and_a_future_one_stays() -> None:
     assert site.opening_hours_note.value == "Betriebsurlaub vom 22.12.2026 bis 06.01.2027"
 
 
+def test_an_old_news_notice_and_a_job_ads_holidays_are_no_notes() -> None:
+    body = "<main><h2>Öffnungszeiten</h2><p>Mo–Fr 9–18 Uhr</p><h2>Aktuelles</h2><p>02.07.2019 – Sommerpause vom " \
+           "15.07. bis 03.08.2019. Das Stammhaus ist wie gewohnt geöffnet.</p><h2>Jobs</h2><p>Wir suchen Maler und " \
+           "Lackierer (m/w/d). Tariflohn, 30 Tage Urlaub.</p></main>"
+    rec = extract_page(f"<html><body>{body}</body></html>".encode(), HOME, {}, today=date(2026, 11, 24))
+    assert merge_site([rec], HOME, today=date(2026, 11, 24)).opening_hours_note is None
+
+
 def test_a_days_own_hours_are_special_hours() -> None:
     for notice, day in (("<h2>Öffnungszeiten</h2><p>Mo–Fr 9–18 Uhr</p><p>Heiligabend und Silvester: 9–12 Uhr</p>",
                          "09:00-12:00"),

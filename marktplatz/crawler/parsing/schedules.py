@@ -58,6 +58,8 @@ _ANNOUNCED = re.compile(r"\b(?:neue|geänderte|geaenderte|veränderte|geänderte
                         # (and whatever a news section says: "Aktuelles" over "Sonntags jetzt von 7:30 bis 11 Uhr")
                         r"^\s*(?:aktuelles|aktuell|neuigkeiten|news|neues|blog|pressemitteilung\w*)\s*:?\s*$",
                         re.IGNORECASE)
+_JOB_AD = re.compile(r"\btage urlaub|urlaubstage|urlaubsgeld|m/w/d|w/m/d|wir suchen\b|stellenangebot|tariflohn|"
+                     r"bewerbung", re.IGNORECASE)
 _OPEN_WORD = re.compile(r"geöffnet|geoeffnet|öffnen|sonderöffnung|verkaufsoffen|für sie da", re.IGNORECASE)
 _TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:uhr)?\s?(?:-|–|bis)\s?\d{1,2}(?:[:.]\d{2})?\s?uhr", re.IGNORECASE)
 _PRICE = re.compile(r"\d(?:[.,]\d{2}|,-)?\s?(?:€|eur\b|euro\b)|€\s?\d", re.IGNORECASE)
@@ -424,8 +426,8 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
     hours_heading: dict[int, bool] = {}
     for line in doc.lines:
         text = line.text
-        if line.region == "nav" or len(text) > 300:
-            continue
+        if line.region == "nav" or len(text) > 300 or _JOB_AD.search(text):
+            continue  # (a job ad's "30 Tage Urlaub" is no closure)
         low = lowers[line.index]
         # "Öffnungszeiten: nach Vereinbarung" says it on one line, with no heading above
         labelled = line.level == 0 and bool(_HOURS_HEADING.match(text))

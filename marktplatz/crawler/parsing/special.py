@@ -136,10 +136,15 @@ _DATED_WITH_YEAR = re.compile(_DATE.replace("{n}", "1"), re.IGNORECASE)
 
 
 def is_past_notice(text: str, today: date) -> bool:
-    """Whether a notice only names dates with their year, all of them before `today` ("Urlaub: 03.08.2026 –
-    21.08.2026" read in November): it is over. Dates without a year may be next year's and do not count."""
-    dates = [m.groupdict() for m in _DATED_WITH_YEAR.finditer(text)]
-    if not dates or any(not g.get("y1") for g in dates):
+    """Whether every date a notice names is before `today` ("Urlaub: 03.08.2026 – 21.08.2026" read in November): it
+    is over. A date without its year is taken in the latest year the notice writes ("02.07.2019 – Sommerpause vom
+    15.07. bis 03.08.2019"); a notice that writes no year may be about next year's dates and does not count."""
+    parts = [p for m in _DATED_WITH_YEAR.finditer(text) if (p := _resolve(m.groupdict(), 1, today))]
+    years = [y for _, _, y in parts if y is not None]
+    if not years:
         return False
-    placed = [_place(*p, today) for g in dates if (p := _resolve(g, 1, today))]
-    return bool(placed) and all(d is not None and d < today for d in placed)
+    latest = max(years)
+    try:
+        return all(date(y if y is not None else latest, m, d) < today for d, m, y in parts)
+    except ValueError:
+        return False
