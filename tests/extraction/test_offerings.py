@@ -681,3 +681,11 @@ def test_a_remark_after_a_dash_or_an_abbreviation_is_no_part_of_a_list() -> None
     got = offerings("<main><p>Bei Vorlage einer Verordnung erhalten Sie moderne Hörsysteme zum Festbetrag "
                     "(zuzahlungsfrei, zzgl. 10 € gesetzl. Zuzahlung je Gerät).</p></main>")
     assert got == []
+
+
+def test_a_price_rows_duration_in_brackets_leaves_no_empty_bracket() -> None:
+    rows = "".join(f"<tr><td>{d}</td><td>{p} €</td></tr>" for d, p in (
+        ("Übungsfahrt (45 Min.)", "55,00"), ("Sonderfahrt (Überland, Autobahn, Nacht; 45 Min.)", "65,00"),
+        ("Vorstellung zur Prüfung", "150,00")))
+    assert offerings(f"<main><h2>Preise</h2><table>{rows}</table></main>") == [
+        "Übungsfahrt", "Sonderfahrt (Überland, Autobahn, Nacht)", "Vorstellung zur Prüfung"]

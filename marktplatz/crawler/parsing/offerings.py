@@ -145,6 +145,10 @@ _CONTACT_ITEM = re.compile(r"^(?:tel|fon|telefon|fax|telefax|mobil|handy|e-mail|
 _ITEM_NUMBER = re.compile(r"^\s*(?:nr\.?\s*|art\.?-?nr\.?\s*|[A-Z]{1,3}-)?\d{1,4}[a-z]?\.?\s*$", re.IGNORECASE)
 
 
+_BRACKET_DURATION = re.compile(r"(?<=[(;,])\s*(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden)\b\.?\s*(?=\))",
+                               re.IGNORECASE)
+
+
 def clean_item(text: str) -> str | None:
     """A tidy offering, or None when the text is no offering (too long, a price, navigation, hours...)."""
     t = re.sub(r"\s+", " ", text).strip(" \t-–—•·*:;,.|>→»")
@@ -155,6 +159,9 @@ def clean_item(text: str) -> str | None:
                                                         _ITEM_NUMBER.match(c))).strip(" |")
     if not _ONLY_PRICE.match(t):
         t = _PRICE.sub("", t).strip(" \t-–—•·*:;,.|")  # "Maniküre 28 €" in a price list's row
+    if "(" in t:
+        # a duration in brackets is no part of the name ("Übungsfahrt (45 Min.)", "(Überland, Nacht; 45 Min.)")
+        t = re.sub(r"\s*\(\s*\)", "", re.sub(r"[;,]\s*\)", ")", _BRACKET_DURATION.sub("", t))).strip()
     if len(t) < 3 or len(t) > MAX_ITEM_CHARS or len(t.split()) > MAX_ITEM_WORDS:
         return None
     # Words, not codes: three letters, two of them together ("HU/AU" and "TÜV" are offers, "A 1" is not).
