@@ -689,3 +689,13 @@ def test_a_price_rows_duration_in_brackets_leaves_no_empty_bracket() -> None:
         ("Vorstellung zur Prüfung", "150,00")))
     assert offerings(f"<main><h2>Preise</h2><table>{rows}</table></main>") == [
         "Übungsfahrt", "Sonderfahrt (Überland, Autobahn, Nacht)", "Vorstellung zur Prüfung"]
+
+
+def test_counters_a_tagline_of_selling_points_and_what_to_bring_are_no_offers() -> None:
+    counters = "".join(f"<div class='et_pb_number_counter'><p><span>{n}</span></p><h3 class='title'>{t}</h3></div>"
+                       for n, t in (("250+", "Projekte"), ("15", "Jahre Erfahrung"), ("12", "Mitarbeiter")))
+    got = offerings("<main><h1>Nähwerk – Ihre Änderungsschneiderei</h1><h2>Schnell · Sauber · Preiswert</h2>"
+                    "<h2>Unsere Leistungen</h2><ul><li>Hosen kürzen</li><li>Reißverschluss ersetzen</li></ul>"
+                    f"{counters}<h2>Bitte mitbringen</h2><ul><li>Verordnung</li><li>Versichertenkarte</li>"
+                    "<li>großes Handtuch</li></ul></main>")
+    assert got == ["Hosen kürzen", "Reißverschluss ersetzen"]

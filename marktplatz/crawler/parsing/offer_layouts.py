@@ -30,6 +30,7 @@ _OTHER_SECTION = re.compile(
     r"wir über uns|warum|vorteil|zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|"
     r"download|\blinks\b|\bpartner\b|\bmarken\b|markenpartner|\bhersteller\b|\bablauf\b|so funktioniert|"
     r"schritt für schritt|in \w+ schritten|so arbeiten wir|einsatzgebiet|liefergebiet|servicegebiet|einzugsgebiet|"
+    r"mitbringen|checkliste|"
     r"referenz|\bkunden\b|kundenstimme|\bbewertung|\bjobs?\b|karriere|\bstellen|"
     r"stellenangebot|bewerb|ausbildung|impressum|datenschutz|rechtlich|\bfaq\b|\bfragen\b|zertifi|auszeichnung|"
     r"mitglied|geschichte|philosophie|galerie|impression|\bpresse\b|newsletter|social|folgen sie|besuchen sie|"
@@ -39,6 +40,7 @@ _OTHER_SECTION = re.compile(
 _NOT_SERVICE = re.compile(
     r"\b(?:sie|ihr|ihre|ihren|ihrem|uns|wir|unser|unsere|ich|mein|meine)\b|[?!:]$|qualität|erfahrung|zuverlässig|"
     r"kompeten|\bfair|termintreu|pünktlich|schnell|persönlich|vertrauen|garantie|zufrieden|nachhaltig|tradition|"
+    r"\b(?:sauber|preiswert|günstig|flexibel|freundlich|transparent|ehrlich|sorgfältig)\b|"
     r"meisterbetrieb|familienbetrieb|willkommen|seit \d|jahre|\d{4}|parkpl|barriere|kartenzahl|\bwlan\b|"
     r"\b(?:dr|prof|dipl)\.|\bherr\b|\bfrau\b", re.IGNORECASE)
 # The text of a person's card ("Inhaberin", "Kfz-Meister"): a team member, not a service.
@@ -65,7 +67,9 @@ def other_section(text: str) -> bool:
     return bool(_OTHER_SECTION.search(text))
 
 
-def _looks_like_service(text: str, max_words: int = MAX_WORDS) -> bool:
+def looks_like_service(text: str, max_words: int = MAX_WORDS) -> bool:
+    """Whether a short text can name a service: not a selling point ("Schnell", "Zuverlässig"), a section or
+    contact data."""
     t = text.strip()
     return 3 <= len(t) <= 60 and len(t.split()) <= max_words and not t.endswith(".") and \
         not _NOT_SERVICE.search(t) and not _OTHER_SECTION.search(t) and not CONTACT_DATA.search(t)
@@ -101,7 +105,7 @@ def _grid(doc: Doc, run: list[Line]) -> Iterator[Line]:
     for i, head in enumerate(run):
         end = run[i + 1].index if i + 1 < len(run) else head.index + length
         body = [ln for ln in doc.lines[head.index + 1:end] if ln.level == 0]
-        if _looks_like_service(head.text) and not any(CARD_CONTACT.search(ln.text) or _ROLE.search(ln.text)
+        if looks_like_service(head.text) and not any(CARD_CONTACT.search(ln.text) or _ROLE.search(ln.text)
                                                       for ln in body):
             cards.append(head)
     # a flip box writes each card's title twice, front and back
@@ -120,7 +124,7 @@ def captions(doc: Doc) -> Iterator[Line]:
             else:
                 runs.append([ln])
     for run in runs:
-        good = [r for r in run if _looks_like_service(r.text, MAX_WORDS + 1)]
+        good = [r for r in run if looks_like_service(r.text, MAX_WORDS + 1)]
         if len(good) >= 3 and 3 * len(good) >= 2 * len(run):
             yield from good
 
@@ -139,7 +143,7 @@ def topic_pairs(doc: Doc) -> Iterator[Line]:
     # (a site builder's page may have no heading element at all: then the whole main part)
     body = [ln for ln in main if top is None or ln.index > top.index]
     pairs = [a for a, b in itertools.pairwise(body) if b.index == a.index + 1 and
-             _looks_like_service(a.text) and not _ROLE.search(b.text) and not CARD_CONTACT.search(b.text) and
+             looks_like_service(a.text) and not _ROLE.search(b.text) and not CARD_CONTACT.search(b.text) and
              (_PRICE_TEXT.search(b.text) or (b.text.endswith((".", "!")) and len(b.text.split()) >= 2))]
     # the longest run of them line after line: a title, its text, the next title …
     runs: list[list[Line]] = []
@@ -163,7 +167,7 @@ def priced_categories(doc: Doc) -> Iterator[Line]:
         end = nxt.index if nxt is not None else min(len(doc.lines), head.index + 30)
         body = doc.lines[head.index + 1:end]
         priced = bool(body) and len(body) <= 30 and any(_PRICE_TEXT.search(ln.text) for ln in body) and \
-            not any(CARD_CONTACT.search(ln.text) for ln in body) and _looks_like_service(head.text)
+            not any(CARD_CONTACT.search(ln.text) for ln in body) and looks_like_service(head.text)
         if priced and (not run or run[-1].level == head.level):
             run.append(head)
             continue
@@ -201,7 +205,7 @@ def _run_in_label(line: Line, doc_heading: Callable[[Line], str]) -> str | None:
     if label is None or (not label.endswith(":") and not line.text.startswith(label + ":")):
         return None
     label = label.rstrip(": ")
-    if not line.text.startswith(label) or len(line.text) <= len(label) + 8 or not _looks_like_service(label, 4):
+    if not line.text.startswith(label) or len(line.text) <= len(label) + 8 or not looks_like_service(label, 4):
         return None
     return label
 
@@ -211,7 +215,8 @@ _PER_PERIOD = re.compile(r"(?:/|\bpro\s|\bje\s|\bim\s)\s?(?:monat|woche|jahr|qua
                          re.IGNORECASE)
 # Blocks whose class or id says what they hold: people, reviews, news, jobs, partners, payment methods.
 _OTHER_BLOCK = re.compile(r"(?:^|[\s_-])(?:team|staff|mitarbeiter|person|testimonials?|reviews?|bewertung\w*|news|"
-                          r"blog|jobs?|karriere|partner|payment|zahlung\w*|social)(?:$|[\s_-])",
+                          r"blog|jobs?|karriere|partner|payment|zahlung\w*|social|counters?|stats|statistics?|facts|"
+                          r"fakten|kennzahlen)(?:$|[\s_-])",
                           re.IGNORECASE)
 
 
@@ -266,7 +271,7 @@ def bare_lists(doc: Doc) -> Iterator[Line]:
             groups.setdefault(id(ln.block), []).append(ln)
     for items in groups.values():
         # (one selling point or sentence among them makes it a list of reasons, not of services)
-        if len(items) < 3 or not all(_looks_like_service(ln.text, MAX_WORDS + 1) for ln in items):
+        if len(items) < 3 or not all(looks_like_service(ln.text, MAX_WORDS + 1) for ln in items):
             continue
         head = items[0].heading
         if head >= 0 and _OTHER_SECTION.search(doc.lines[head].text):
@@ -285,7 +290,7 @@ def menu_offers(doc: Doc, is_offer_label: Callable[[str], bool]) -> list[str]:
         for sub in item.xpath("./ul/li | ./ol/li")[:30]:
             entry = sub.xpath("./a | ./span")
             text = " ".join((entry[0].text_content() if entry else sub.text_content()).split())
-            if text and text not in out and _looks_like_service(text, MAX_WORDS + 1):
+            if text and text not in out and looks_like_service(text, MAX_WORDS + 1):
                 out.append(text)
     return out
 
@@ -302,7 +307,7 @@ def class_names(lines: list[Line]) -> list[str]:
     for line in lines:
         for cell in line.text.split(" | "):
             name = _BRACKETED.sub("", _TIME_RANGE.sub(" ", cell)).strip(" ,;:-–·")
-            if names_a_class(name) and _looks_like_service(name) and not CONTACT_DATA.search(name):
+            if names_a_class(name) and looks_like_service(name) and not CONTACT_DATA.search(name):
                 out.setdefault(name.lower(), name)
                 break
     return list(out.values())
@@ -320,6 +325,6 @@ def slot_classes(doc: Doc) -> list[str]:
         if a.region != "main" or b.region != "main" or b.level or not _LONE_TIME.match(a.text):
             continue
         name = _BRACKETED.sub("", b.text).strip(" ,;:-–·")
-        if names_a_class(name) and _looks_like_service(name) and not CONTACT_DATA.search(name):
+        if names_a_class(name) and looks_like_service(name) and not CONTACT_DATA.search(name):
             out.setdefault(name.lower(), name)
     return list(out.values()) if len(out) >= 2 else []

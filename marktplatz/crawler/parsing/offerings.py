@@ -24,6 +24,7 @@ from marktplatz.crawler.parsing.offer_layouts import (
     card_headings,
     in_other_block,
     link_line,
+    looks_like_service,
     menu_offers,
     other_section,
     price_plan,
@@ -452,7 +453,8 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         if 1 <= line.level <= 3 and line.region != "nav" and len(_SEPARATED.findall(line.text)) >= 2:
             parts = _SEPARATED.split(line.text)
             parts[0] = _HEAD_PREFIX.sub("", parts[0])
-            if all(len(p.split()) <= 4 for p in parts):
+            # (not a tagline of selling points: "Schnell · Sauber · Preiswert")
+            if all(len(p.split()) <= 4 for p in parts) and all(looks_like_service(p) for p in parts):
                 for p in parts:
                     add(p, line.index, "heading", 0.6)
     # 4. Titles each followed by their text or price (a site builder's page); their texts are no lists of offers.
@@ -545,11 +547,13 @@ def _section_items(section: list[Line]) -> list[Line]:
     (cards, accordions), definition terms, the summaries of <details>, list items (linked ones too: under an offer
     heading a list of links to the offers' own pages names the offers), or a list written as lines (bullets typed,
     or one offer per <br>)."""
-    subheads = [s for s in section if 1 <= s.level <= 6]
+    # (not the titles of a block of counters, reviews or team cards: "250+ Projekte", "15 Jahre Erfahrung")
+    subheads = [s for s in section if 1 <= s.level <= 6 and not in_other_block(s)]
     listed = [s for s in section if s.in_list and s.region not in ("nav", "header", "footer")]
     if len(subheads) >= 2:
         # (not a side box over an address or a number: "Ladenlokal", "24h-Notdienst")
-        subheads = [s for k, s in enumerate(section) if 1 <= s.level <= 6 and not _over_contact(section, k)]
+        subheads = [s for k, s in enumerate(section) if 1 <= s.level <= 6 and not _over_contact(section, k)
+                    and not in_other_block(s)]
         # (also where each heads a list: a menu's categories are what a directory lists, not every dish)
         return subheads
     terms = [s for s in section if s.tag == "dt"]

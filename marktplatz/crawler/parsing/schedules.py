@@ -60,7 +60,7 @@ _ANNOUNCED = re.compile(r"\b(?:neue|geänderte|geaenderte|veränderte|geänderte
                         re.IGNORECASE)
 _JOB_AD = re.compile(r"\btage urlaub|urlaubstage|urlaubsgeld|m/w/d|w/m/d|wir suchen\b|stellenangebot|tariflohn|"
                      r"bewerbung", re.IGNORECASE)
-_OPEN_WORD = re.compile(r"geöffnet|geoeffnet|öffnen|sonderöffnung|verkaufsoffen|für sie da", re.IGNORECASE)
+_OPEN_WORDS = ("geöffnet", "geoeffnet", "öffnen", "sonderöffnung", "verkaufsoffen", "für sie da")
 _TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:uhr)?\s?(?:-|–|bis)\s?\d{1,2}(?:[:.]\d{2})?\s?uhr", re.IGNORECASE)
 _PRICE = re.compile(r"\d(?:[.,]\d{2}|,-)?\s?(?:€|eur\b|euro\b)|€\s?\d", re.IGNORECASE)
 _CLOSED_WORD = re.compile(r"geschlossen|ruhetag|closed|betriebsruhe|bleibt zu", re.IGNORECASE)
@@ -414,7 +414,8 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
 
     def add(text: str, idx: int) -> None:
         key = text.lower()
-        if key not in seen and 3 <= len(text) <= 300:
+        # (a job ad's "30 Tage Urlaub" is no closure)
+        if key not in seen and 3 <= len(text) <= 300 and not _JOB_AD.search(text):
             seen.add(key)
             out.append((text, idx))
 
@@ -426,8 +427,8 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
     hours_heading: dict[int, bool] = {}
     for line in doc.lines:
         text = line.text
-        if line.region == "nav" or len(text) > 300 or _JOB_AD.search(text):
-            continue  # (a job ad's "30 Tage Urlaub" is no closure)
+        if line.region == "nav" or len(text) > 300:
+            continue
         low = lowers[line.index]
         # "Öffnungszeiten: nach Vereinbarung" says it on one line, with no heading above
         labelled = line.level == 0 and bool(_HOURS_HEADING.match(text))
@@ -451,7 +452,8 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
                     (has_hours_tokens(tokenize(text)) and part_of_year(text))))):
                 add(text, line.index)
         elif _VACATION.search(text) or (_DATED.search(text) and _CLOSED_WORD.search(text)) or \
-                (_OPEN_WORD.search(text) and _TIME_RANGE.search(text) and _SPECIAL_DAY.search(text)):
+                ("uhr" in low and any(w in low for w in _OPEN_WORDS) and _TIME_RANGE.search(text) and
+                 _SPECIAL_DAY.search(text)):
             # (and a notice of a day's own hours: "Am 24.12. und 31.12. haben wir von 8 bis 12 Uhr geöffnet")
             add(text, line.index)
     # A notice heading ("Betriebsurlaub") is only useful with the sentence under it.
