@@ -348,14 +348,26 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     "Ansage des aktuell diensthabenden Tierarztes: 0180 / 5 84 33 77 (14 ct/Min.)",
     "Partner: Rösterei Ruhrbohne, Hattingen, Tel. 02324 / 6 88 10 – dort gibt's auch Röstkurse.",
     "Die nächstgelegene Notdienst-Apotheke finden Sie kostenlos aus dem Festnetz: 0800 00 22 8 33",
+    "Bei Fragen zu Lieferando-Bestellungen wende dich bitte an den Lieferando-Kundenservice: 030 20 89 84 500.",
+    "Fragen zu Online-Bestellungen beantwortet der Fleurop-Kundenservice: 030 7 13 71-0.",
+    "Garantiefälle wickeln wir nicht ab. Wenden Sie sich dafür an den Samsung Service (06196 77 555 77).",
+    "Glücksspiel kann süchtig machen. Infos und Hilfe: BZgA-Hotline 0800 1 37 27 00 (kostenlos).",
+    "Am Wochenende hilft Ihnen der Rollladen-Notdienst Vest (kein Teil unseres Betriebs) unter 0800 7 65 52 33.",
+    "Seelsorgerischen Beistand bietet die TelefonSeelsorge rund um die Uhr unter 0800 111 0 111.",
+    "Für Haltern ist das z. B. Schornsteinfegermeister Lars Tenhagen, Tel. 02364 1 09 87.",
+    "Wir sind Partner der Reisenetz plus Kooperation, Zentrale: Reisenetz plus GmbH, Hannover, Tel. 0511 89 76 54-0.",
+    "Weitere Infos zur Ergotherapie bietet der Deutsche Verband Ergotherapie e.V., Tel. 07248 9 18 10 00.",
+    "Insolvenzabsicherung: Deutscher Reisesicherungsfonds GmbH, Tel. 030 2 88 77 66-0.",
 ])
 def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]
 
 
-def test_dates_written_like_numbers_are_no_phones() -> None:
+def test_dates_amounts_and_shop_ids_written_like_numbers_are_no_phones() -> None:
     rec = page("<p>Badsanierung Herne-Sodingen, 05/2024 – 14 m² Wand, 6 m² Boden</p>"
-               "<p>Wir sind umgezogen! (02.05.2022) Ab sofort finden Sie uns in der Dorstener Straße.</p>")
+               "<p>Wir sind umgezogen! (02.05.2022) Ab sofort finden Sie uns in der Dorstener Straße.</p>"
+               "<p>Objekt-Nr. VI-2026-118 · Wohnfläche 128 m² · Kaufpreis 349.000 €</p>"
+               "<p>DHL Paketshop-Nr. 476 118 · Hermes PaketShop-ID 0815 4417</p>")
     assert values(rec.phones) == []
 
 

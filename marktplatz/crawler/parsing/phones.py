@@ -27,6 +27,8 @@ _TIME_OR_DATE_SHAPE = re.compile(r"^\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2,4})?(?:\s?(?:
                                  r"(?:[.:]\d{2,4})?)*\s*$", re.IGNORECASE)
 # "05/2024 – 14 m²": a month and year (a reference's date), however the digits after it run on
 _MONTH_YEAR = re.compile(r"^(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d\d(?!\d)")
+_AMOUNT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2}|,-)?$")
+_CURRENCY_AFTER = re.compile(r"\s?(?:€|eur\b|euro\b)", re.IGNORECASE)
 _LABEL_RE = {
     # One number for telephone and fax ("Tel./Fax:", "Telefon u. Fax", "Fax/Tel."); first, so it wins a tie with "fax".
     "both": re.compile(r"(?<![a-zäöü])(?:(?:tel(?:efon)?|fon)\.?\s*(?:/|\+|&|und|u\.)\s*(?:tele)?fax"
@@ -246,6 +248,8 @@ def numbers_in_text(text: str) -> tuple[tuple[int, int, str | None], ...]:
         raw = m.raw_string
         bare = raw.strip(" ()")
         rejected = (_TAX_SHAPE.match(bare) or _TIME_OR_DATE_SHAPE.match(bare) or _MONTH_YEAR.match(bare)
+                    # an amount ("Kaufpreis 349.000 €")
+                    or _AMOUNT.match(bare) or _CURRENCY_AFTER.match(text, m.end)
                     or re.match(r"^\d{5}$", re.sub(r"\D", "", raw))
                     # A number glued to letters or a dotted date is a code or a date, not a phone.
                     or (m.start > 0 and (text[m.start - 1].isalnum() or text[m.start - 1] == ".")))

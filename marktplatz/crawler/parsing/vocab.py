@@ -101,7 +101,9 @@ NOT_PHONE_LABELS = ("iban", "bic", "swift", "konto", "kto", "blz", "bankleitzahl
                     "institutionskennzeichen",
                     "betriebsnummer", "lanr", "bsnr", "kammernummer", "mitgliedsnummer", "art.-nr", "artikel",
                     "bestellnummer", "kundennummer", "rechnung", "aktenzeichen", "az.", "plz", "postfach",
-                    "gläubiger", "creditor", "w-idnr", "wirtschafts-id", "idnr", "id-nr", "euid", "sepa")
+                    "gläubiger", "creditor", "w-idnr", "wirtschafts-id", "idnr", "id-nr", "euid", "sepa",
+                    "shop-id", "shop-nr", "paketshop", "packstation", "filial-nr", "filialnummer", "annahmestelle",
+                    "lotto-nr", "objekt-nr", "objektnummer")
 
 # --- third parties --------------------------------------------------------------------------------------------------
 
@@ -132,7 +134,8 @@ PUBLIC_BODIES = ("straßenverkehrsamt", "strassenverkehrsamt", "ordnungsamt", "b
                  "innung", "handwerkskammer", "verbraucherzentrale", "jobcenter", "agentur für arbeit",
                  "veterinärwesen", "fachbereich", "kassenärztliche vereinigung", "kassenzahnärztliche vereinigung",
                  "ärztekammer", "zahnärztekammer", "tierärztekammer", "apothekerkammer", "notarkammer",
-                 "rechtsanwaltskammer", "steuerberaterkammer", "architektenkammer", "bürogemeinschaft")
+                 "rechtsanwaltskammer", "steuerberaterkammer", "architektenkammer", "bürogemeinschaft",
+                 "telefonseelsorge", "beratungsstelle", "schornsteinfeger", "bzga", "bundeszentrale")
 # Chamber/regulator words that are nonetheless useful for the Impressum's `chamber` field.
 CHAMBER_WORDS = ("kammer", "innung", "aufsichtsbehörde", "zulassung")
 
