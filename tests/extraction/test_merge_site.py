@@ -583,6 +583,23 @@ def test_the_season_that_holds_on_the_crawl_day_gives_the_opening_hours() -> Non
     assert summer.opening_hours.value.week == week({"mo-su": ["11:00-22:00"]})
 
 
+def test_season_lines_between_the_weeks_of_one_heading_part_them() -> None:
+    cafe = "<main><h3>Öffnungszeiten Hofcafé</h3><p><strong>Sommersaison (Ostern bis 31. Oktober)</strong><br>" \
+           "Mittwoch bis Sonntag 14:00 – 18:00 Uhr</p><p><strong>Wintersaison (1. November bis Ostern)</strong><br>" \
+           "Samstag 13:00 – 17:30 Uhr<br>Sonntag 10:00 – 17:30 Uhr</p></main>"
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"CafeOrCoffeeShop",
+      "name":"Hofcafé","openingHours":"We-Su 14:00-18:00"}</script>"""
+    site = merged(page("", ld + cafe), today=date(2026, 11, 24))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week(sa=["13:00-17:30"], su=["10:00-17:30"])
+    nursery = "<main><h2>Öffnungszeiten</h2><p>Frühjahrssaison (1. März bis 30. Juni)</p><p>Mo–Sa 8:00 – 19:00 Uhr" \
+              "<br>So 10:00 – 12:00 Uhr</p><p>Übriges Jahr</p><p>Mo–Fr 8:30 – 12:30 und 14:30 – 18:00 Uhr<br>Sa " \
+              "8:30 – 13:00 Uhr</p></main>"
+    site = merged(page("", nursery), today=date(2026, 11, 24))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["08:30-12:30", "14:30-18:00"]}, sa=["08:30-13:00"])
+
+
 def test_a_line_per_season_gives_one_schedule_per_season() -> None:
     lines = "<main><h2>Öffnungszeiten</h2><p>Vom 1. April bis 31. Oktober: täglich 10–18 Uhr<br>Vom 1. November " \
             "bis 31. März: Sa + So 11–17 Uhr</p></main>"

@@ -60,6 +60,9 @@ _ANNOUNCED = re.compile(r"\b(?:neue|geänderte|geaenderte|veränderte|geänderte
                         re.IGNORECASE)
 _JOB_AD = re.compile(r"\btage urlaub|urlaubstage|urlaubsgeld|m/w/d|w/m/d|wir suchen\b|stellenangebot|tariflohn|"
                      r"bewerbung", re.IGNORECASE)
+# The part of the year outside a season named before ("Übriges Jahr", "Nebensaison")
+_REST_OF_YEAR = re.compile(r"übrige[ns]? jahr|restliche[ns]? jahr|rest des jahres|außerhalb der saison|nebensaison",
+                           re.IGNORECASE)
 _OPEN_WORDS = ("geöffnet", "geoeffnet", "öffnen", "sonderöffnung", "verkaufsoffen", "für sie da")
 _TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:uhr)?\s?(?:-|–|bis)\s?\d{1,2}(?:[:.]\d{2})?\s?uhr", re.IGNORECASE)
 _PRICE = re.compile(r"\d(?:[.,]\d{2}|,-)?\s?(?:€|eur\b|euro\b)|€\s?\d", re.IGNORECASE)
@@ -207,6 +210,7 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
     segments: list[Segment] = []
     cur: Segment | None = None
     label: str | None = None
+    base_label: str | None = None  # the heading's or inline label's, before a season was added to it
     label_line = -1
     gap = 0
 
@@ -231,15 +235,25 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
         if line.level and not hoursy:
             if line.level <= 6 or _HOURS_HEADING.search(text) or _SECONDARY_LABEL.search(text):
                 close()
-                label, label_line = text, line.index
+                label = base_label = text
+                label_line = line.index
             continue
         if not hoursy and _INLINE_LABEL.match(text) and len(text) <= 40:
             close()
-            label, label_line = text.rstrip(": "), line.index
+            label = base_label = text.rstrip(": ")
+            label_line = line.index
             continue
         if not hoursy and cur is None and label is not None and line.index - label_line <= 2 and len(text) <= 60 \
                 and dated_season(text):
             label = f"{label} ({text})"  # "Sommersaison" over "15. März – 31. Oktober": the season it holds for
+            continue
+        if not hoursy and len(text) <= 60 and label_line >= 0 and \
+                line.index - label_line <= 20 and (season_of(text) or _REST_OF_YEAR.search(text)) and \
+                not names_closure(text):
+            # "Sommersaison (Ostern bis 31. Oktober)" and "Wintersaison (1. November bis Ostern)" each over their
+            # week, or "Übriges Jahr" after a season's: a schedule each, named with the heading over them
+            close()
+            label = f"{base_label} ({text})" if base_label else text
             continue
         useful = hoursy or any(t.kind in ("closed", "appt", "always") for t in tokens)
         if hoursy and cur is not None and not season_of(cur.label) and part_of_year(text):
