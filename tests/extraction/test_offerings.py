@@ -699,3 +699,14 @@ def test_counters_a_tagline_of_selling_points_and_what_to_bring_are_no_offers() 
                     f"{counters}<h2>Bitte mitbringen</h2><ul><li>Verordnung</li><li>Versichertenkarte</li>"
                     "<li>großes Handtuch</li></ul></main>")
     assert got == ["Hosen kürzen", "Reißverschluss ersetzen"]
+
+
+def test_a_home_pages_list_under_a_greeting_sentence_names_offers() -> None:
+    items = "".join(f"<li><span>{t}</span></li>" for t in ("Pauschalreisen &amp; Last-Minute", "Kreuzfahrten",
+                                                             "Städtereisen", "Mietwagen"))
+    got = offerings(f"<main><h1>Urlaub beginnt bei uns.</h1><p>Persönliche Beratung statt Klick-Chaos.</p>"
+                    f"<ul>{items}</ul></main>")
+    assert got == ["Pauschalreisen & Last-Minute", "Kreuzfahrten", "Städtereisen", "Mietwagen"]
+    # a notice about the holidays is still no offer section
+    assert offerings("<main><h2>Betriebsurlaub</h2><ul><li>Werkstatt</li><li>Laden</li><li>Büro</li></ul></main>") \
+        == []

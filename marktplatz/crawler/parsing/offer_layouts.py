@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from lxml import html
+
 from marktplatz.crawler.parsing.dom import Doc, Line
 from marktplatz.crawler.parsing.schedules import names_a_class
 
@@ -262,19 +264,21 @@ def bare_lists(doc: Doc) -> Iterator[Line]:
     """Items of a list of at least three short services that no offer heading introduces (under the greeting, or
     under a heading of its own like "Führerscheinklassen"), outside navigation and the page's edges; a list made
     of <br> lines in one paragraph counts too."""
-    groups: dict[int, list[Line]] = {}
+    # (keyed by the elements themselves: the id of a parent proxy that is not kept can be reused by the next one)
+    groups: dict[html.HtmlElement, list[Line]] = {}
     for ln in doc.lines:
         if ln.in_list and ln.region == "main" and not link_line(ln):
-            groups.setdefault(id(ln.block.getparent()), []).append(ln)
+            groups.setdefault(ln.block.getparent(), []).append(ln)
         elif not ln.in_table and not ln.level and ln.region == "main" and not ln.links and ln.tag == "p":
             # a paragraph of lines broken by <br>: "Absätze erneuern<br>Neue Sohlen<br>Gravuren"
-            groups.setdefault(id(ln.block), []).append(ln)
+            groups.setdefault(ln.block, []).append(ln)
     for items in groups.values():
         # (one selling point or sentence among them makes it a list of reasons, not of services)
         if len(items) < 3 or not all(looks_like_service(ln.text, MAX_WORDS + 1) for ln in items):
             continue
         head = items[0].heading
-        if head >= 0 and _OTHER_SECTION.search(doc.lines[head].text):
+        # (a greeting that is a sentence names no section: "Urlaub beginnt bei uns." over a travel agency's list)
+        if head >= 0 and _OTHER_SECTION.search(doc.lines[head].text) and not doc.lines[head].text.endswith("."):
             continue
         yield from items
 

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lxml import html
+
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line
 from marktplatz.crawler.parsing.offer_layouts import (
@@ -660,9 +662,9 @@ def _titled_paragraphs(lines: list[Line]) -> list[Line]:
 def _card_titles(run: list[Line]) -> list[Line]:
     """The titles of a run of short lines: where the lines come in cards (a title and its tagline in one box:
     "Vanille" / "Cremige Bourbon-Vanille"), each card's first line; and not a kicker ending the run."""
-    groups: dict[int, list[Line]] = {}
+    groups: dict[html.HtmlElement, list[Line]] = {}
     for s in run:
-        groups.setdefault(id(s.block.getparent()), []).append(s)
+        groups.setdefault(s.block.getparent(), []).append(s)  # (the element itself: a dropped proxy's id is reused)
     sizes = [len(g) for g in groups.values()]
     # Cards hold two or three lines each; a container with more is a list of its own (tab titles in one bar).
     if sum(n >= 2 for n in sizes) >= 2 and max(sizes) <= 3:
