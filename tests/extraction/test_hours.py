@@ -129,6 +129,8 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     # from noon into the night, the closing time on the 24-hour clock
     ("Mo-Do 14:00 - 23:00 Uhr\nFr 14:00 - 01:00 Uhr\nSamstag 12:00 – 01:00 Uhr\nSonntag 12:00 - 22:00 Uhr",
      week({"mo-th": ["14:00-23:00"]}, fr=["14:00-01:00"], sa=["12:00-01:00"], su=["12:00-22:00"])),
+    ("Montag – Donnerstag 16.00 – 23.00 Uhr\nFreitag 16.00 – 1.00 Uhr\nSamstag 12.00 – 1.00 Uhr",
+     week({"mo-th": ["16:00-23:00"]}, fr=["16:00-01:00"], sa=["12:00-01:00"])),
     ("Mo-So 6-24 Uhr", week({"mo-su": ["06:00-24:00"]})),
     ("Mo-Fr 9 - 12.30 Uhr", week({"mo-fr": ["09:00-12:30"]})),
     # labels with colons after dotted abbreviations, later closing on one day, "von ... bis ..."

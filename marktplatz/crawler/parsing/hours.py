@@ -73,6 +73,7 @@ class Token:
 
 
 _PADDED = re.compile(r"0\d\s?[:.]\s?\d\d")  # "01:00", "02.30": a closing time on the 24-hour clock
+_WITH_MINUTES = re.compile(r"\d{1,2}\s?[:.]\s?\d\d")
 
 
 def _minutes(text: str) -> int | None:
@@ -364,7 +365,11 @@ class _Parser:
         assert isinstance(start, int) and isinstance(end, int)
         if end == 0 and start > 0:
             end = 24 * 60
-        if not _interval_ok(start, end, _PADDED.match(tokens[i + 2].text) is not None):
+        # (a closing time after midnight written on the 24-hour clock: "12:00 – 01:00", or "12.00 – 1.00 Uhr" with
+        # the minutes of both; "12–1" stays unread)
+        night = _PADDED.match(tokens[i + 2].text) is not None or (
+            _WITH_MINUTES.match(tokens[i].text) is not None and _WITH_MINUTES.match(tokens[i + 2].text) is not None)
+        if not _interval_ok(start, end, night):
             return i + consumed
         if self.pending_break:
             self.pending_break = False
