@@ -73,7 +73,7 @@ _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|kl
                        # an association's number told after its name ("… der Deutsche Verband Ergotherapie e.V., Tel.")
                        r"verband\b(?:[^.!?]|e\.\s?v\.){0,60}?\b(?:tel|telefon)\b|"
                        # a platform's or maker's service ("der Fleurop-Kundenservice", "BZgA-Hotline")
-                       r"(?!(?:unser\w*|ihr\w*|zum|zur|den|der|dem|des|die|das|per|via|von)\b)"
+                       r"(?<![\w-])(?!(?:unser\w*|ihr\w*|zum|zur|den|der|dem|des|die|das|per|via|von)\b)"
                        r"(?-i:[A-ZÄÖÜ][\wäöüß]*)[- ](?:kundenservice|kundendienst)\b|"
                        r"(?-i:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*)-hotline\b|wende dich (?:\w+ ){0,2}an\b|"
                        r"mitglied (?:im|in der|bei)\b[^.]{0,80}?(?:verband|vereinigung)\b[^!?]{0,40}?"

@@ -155,14 +155,14 @@ def _merge_intervals(items: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _interval_ok(start: int, end: int, padded_end: bool = False) -> bool:
+def _interval_ok(start: int, end: int, night_clock: bool = False) -> bool:
     if start == end:
         return False
     if end < start:
         # Past midnight only for evening openings (bars, restaurants); "9-6" is a 12-hour clock we do not guess.
-        # A closing time written with its leading zero ("12:00 – 01:00") is the 24-hour clock's night, so a bowling
+        # A closing time written on the 24-hour clock ("12:00 – 01:00", `night_clock`) is the night's, so a bowling
         # alley or a bar that opens at noon may run past midnight too; "12–1" stays unread.
-        return (start >= 15 * 60 or (padded_end and start >= 11 * 60)) and end <= 6 * 60
+        return (start >= 15 * 60 or (night_clock and start >= 11 * 60)) and end <= 6 * 60
     # "Klasse 1–4", "5–10 Jahre": a shop that opens at one and closes at four in the morning is a range of
     # something else
     return not (start < 5 * 60 and end <= 12 * 60)
