@@ -777,5 +777,6 @@ def _sole_price(doc: Doc, idx: int) -> bool:
     return True
 
 
-_DURATION = re.compile(r"\s*(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden|h)\b\.?", re.IGNORECASE)
+# (not the "24h" of a "24h-Notdienst")
+_DURATION = re.compile(r"\s*(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden|h(?![-\w]))\b\.?", re.IGNORECASE)
 _ROW_NOISE = re.compile(r"^(?:ab\s\d|\d+\s?(?:stück|stk|kugel|jahre|jahren)\b|klein$|groß$|gross$)", re.IGNORECASE)
