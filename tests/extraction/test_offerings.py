@@ -710,3 +710,11 @@ def test_a_home_pages_list_under_a_greeting_sentence_names_offers() -> None:
     # a notice about the holidays is still no offer section
     assert offerings("<main><h2>Betriebsurlaub</h2><ul><li>Werkstatt</li><li>Laden</li><li>Büro</li></ul></main>") \
         == []
+
+
+def test_a_topic_pages_list_of_priced_items_each_in_a_paragraph_names_offers() -> None:
+    items = "".join(f"<li><p>{t}</p></li>" for t in ("Trauerkränze – ab 79 €", "Trauergestecke – ab 45 €",
+                                                       "Sargschmuck / Sargbukett – ab 89 €", "Grabschmuck"))
+    got = offerings(f"<main><h1>Trauerfloristik</h1><p>In Zeiten der Trauer nehmen wir uns Zeit für Sie.</p>"
+                    f"<ul>{items}</ul></main>", url="https://www.beispiel-herne.de/trauerfloristik")
+    assert got == ["Trauerkränze", "Trauergestecke", "Sargschmuck / Sargbukett", "Grabschmuck"]

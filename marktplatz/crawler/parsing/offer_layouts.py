@@ -69,11 +69,16 @@ def other_section(text: str) -> bool:
     return bool(_OTHER_SECTION.search(text))
 
 
+_TRAILING_PRICE = re.compile(r"\s*[–-]?\s*(?:ab\s)?\d[\d.,]*\s?(?:€|eur\b|euro\b)\s*$", re.IGNORECASE)
+
+
 def looks_like_service(text: str, max_words: int = MAX_WORDS) -> bool:
     """Whether a short text can name a service: not a selling point ("Schnell", "Zuverlässig"), a section or
     contact data."""
     t = text.strip()
-    return 3 <= len(t) <= 60 and len(t.split()) <= max_words and not t.endswith(".") and \
+    # (a price after the name, "Sargschmuck / Sargbukett – ab 89 €", and lone dashes or slashes are no words of it)
+    words = [w for w in _TRAILING_PRICE.sub("", t).split() if any(ch.isalnum() for ch in w)]
+    return 3 <= len(t) <= 60 and len(words) <= max_words and not t.endswith(".") and \
         not _NOT_SERVICE.search(t) and not _OTHER_SECTION.search(t) and not CONTACT_DATA.search(t)
 
 
@@ -268,7 +273,8 @@ def bare_lists(doc: Doc) -> Iterator[Line]:
     groups: dict[html.HtmlElement, list[Line]] = {}
     for ln in doc.lines:
         if ln.in_list and ln.region == "main" and not link_line(ln):
-            groups.setdefault(ln.block.getparent(), []).append(ln)
+            # (the list itself, also when each item's text is a paragraph of its own: <li><p>…</p></li>)
+            groups.setdefault(next(ln.block.iterancestors("ul", "ol"), ln.block.getparent()), []).append(ln)
         elif not ln.in_table and not ln.level and ln.region == "main" and not ln.links and ln.tag == "p":
             # a paragraph of lines broken by <br>: "Absätze erneuern<br>Neue Sohlen<br>Gravuren"
             groups.setdefault(ln.block, []).append(ln)
