@@ -718,3 +718,9 @@ def test_a_topic_pages_list_of_priced_items_each_in_a_paragraph_names_offers() -
     got = offerings(f"<main><h1>Trauerfloristik</h1><p>In Zeiten der Trauer nehmen wir uns Zeit für Sie.</p>"
                     f"<ul>{items}</ul></main>", url="https://www.beispiel-herne.de/trauerfloristik")
     assert got == ["Trauerkränze", "Trauergestecke", "Sargschmuck / Sargbukett", "Grabschmuck"]
+
+
+def test_a_thousands_figure_is_no_time_that_stops_an_announced_list() -> None:
+    got = offerings("<main><p>Bei uns finden Sie über 1.500 Artikel: Bier, Mineralwasser, Säfte, Limonaden und "
+                    "Spirituosen.</p></main>")
+    assert got == ["Bier", "Mineralwasser", "Säfte", "Limonaden", "Spirituosen"]

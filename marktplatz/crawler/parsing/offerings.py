@@ -48,7 +48,8 @@ _PRICE = re.compile(r"(?:^|\s)(?:ab\s|je\s|pro\s)?\d{1,4}(?:[.,]\d{2}|,-|,–)\s
 _ONLY_PRICE = re.compile(r"^(?:ab\s|je\s|pro\s|nur\s)?\d{1,4}(?:[.,]\d{1,2}|,-|,–)?\s?(?:€|eur|euro)?\s*(?:\*|/.*)?$",
                          re.IGNORECASE)
 # Day names as words: "Küchenmontage" and "Montage aller Fabrikate" are offers, not hours.
-_HOURS_LIKE = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s?-\s?\d{1,2}\s?uhr|\buhr\b|"
+# (a time, not a thousand: "über 1.500 Artikel")
+_HOURS_LIKE = re.compile(r"(?<![\d.])\d{1,2}[:.]\d{2}(?![\d.])|\b\d{1,2}\s?-\s?\d{1,2}\s?uhr|\buhr\b|"
                          r"\b(?:montag|dienstag|freitag|samstag|sonntag)s?\b|öffnungszeit", re.IGNORECASE)
 _SEPARATED = re.compile(r"\s[|·•/]\s|\s–\s")
 _VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in vocab.OFFERING_VERBS) + r")\b", re.IGNORECASE)
