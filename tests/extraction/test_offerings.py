@@ -724,3 +724,16 @@ def test_a_thousands_figure_is_no_time_that_stops_an_announced_list() -> None:
     got = offerings("<main><p>Bei uns finden Sie über 1.500 Artikel: Bier, Mineralwasser, Säfte, Limonaden und "
                     "Spirituosen.</p></main>")
     assert got == ["Bier", "Mineralwasser", "Säfte", "Limonaden", "Spirituosen"]
+
+
+def test_a_menu_pages_main_heading_names_its_offer() -> None:
+    nav = "<nav><ul><li><a href='/'>Start</a></li><li><a href='/weinproben'>Weinproben</a></li><li><a " \
+          "href='/praesente'>Präsentkörbe</a></li><li><a href='/veranstaltungen'>Veranstaltungen</a></li></ul></nav>"
+    page = f"{nav}<main><h1>Präsentkörbe &amp; Firmenpräsente</h1><p>Wir stellen individuelle Präsentkörbe " \
+           "zusammen – ganz nach Ihrem Budget.</p></main>"
+    assert offerings(page, url="https://www.beispiel-herne.de/praesente") == ["Präsentkörbe & Firmenpräsente"]
+    events = f"{nav}<main><h1>Veranstaltungen</h1><p>Unsere nächsten Termine.</p></main>"
+    assert offerings(events, url="https://www.beispiel-herne.de/veranstaltungen") == []
+    # a heading the menu does not name is no page of an offer
+    assert offerings("<main><h1>Präsentkörbe</h1><p>Wir stellen Präsentkörbe zusammen.</p></main>",
+                     url="https://www.beispiel-herne.de/praesente") == []

@@ -47,7 +47,7 @@ from marktplatz.crawler.parsing.locations import (
 )
 from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_names, welcome_name
 from marktplatz.crawler.parsing.offer_layouts import class_names, other_section, slot_classes
-from marktplatz.crawler.parsing.offerings import find_offerings, is_offer_heading, is_section_name
+from marktplatz.crawler.parsing.offerings import clean_item, find_offerings, is_offer_heading, is_section_name
 from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, names_public_body, to_e164
 from marktplatz.crawler.parsing.schedules import TIMETABLE, Segment, find_segments, hours_notes, label_kind
 from marktplatz.crawler.parsing.special import find_special_hours, is_past_notice
@@ -62,6 +62,11 @@ _PAGE_WORDS = re.compile(r"^(?:startseite|start|home|willkommen.*|herzlich willk
                          r"aktuelles|jobs|karriere|öffnungszeiten|speisekarte|produkte|partner|service|links|index|"
                          r"seite \d+|page not found|404.*|menü|blog|filialen.*|sortiment|werkstatt|notdienst)$",
                          re.IGNORECASE)
+# Pages of a site's menu that are about no offer ("Veranstaltungen", "Die Kanzlei", "Rezept & Kosten")
+_NOT_TOPIC = re.compile(r"\b(?:veranstaltung\w*|events?|projekte?|branchen|kanzlei|unser\w* (?:hof|haus|laden|praxis|"
+                        r"betrieb|geschäft|salon|studio)|kosten|erstinformation|reservier\w*|anwält\w*|ärzt\w*|"
+                        r"klassen|blog|hoffest|fest|workshops?|kinder & jugend|die praxis|das team|wir)\b",
+                        re.IGNORECASE)
 # A host name where a site builder puts the site's name by default ("maler-kaya.jimdo.com", "www.maler-kaya.de").
 _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
 _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|klinik)|notdienst-?apotheke|"
@@ -445,6 +450,9 @@ class GenericBusinessPage:
         topic = self._page_topic() if self.kind == "offerings" else None
         for hit in find_offerings(self.doc, self.kind == "offerings", topic, home=self.kind == "home"):
             out.append(Found(hit.text, self.prov(hit.method, hit.confidence)))
+        named = self._menu_page_topic() if self.kind == "page" else None
+        if named:
+            out.append(Found(named, self.prov("heading", 0.45)))
         # a Kursplan names the classes a studio or school offers
         for seg in self._blocks_and_segments[1]:
             if label_kind(seg.label) == "timetable":
@@ -453,6 +461,18 @@ class GenericBusinessPage:
         if any(ln.level and ln.region == "main" and label_kind(ln.text) == "timetable" for ln in self.doc.lines):
             out.extend(Found(name, self.prov("text", 0.55)) for name in slot_classes(self.doc))
         return out
+
+    def _menu_page_topic(self) -> str | None:
+        """The offer a page of its own in the site's menu is about: its main heading ("Weinproben", "Präsentkörbe
+        & Firmenpräsente", "Trauerfloristik") when the menu names the page so too; not Team, Galerie, Anfahrt …"""
+        head = self._main_heading().strip()
+        if not head or len(head.split()) > 5 or head.endswith((".", "!", "?")) or other_section(head) or \
+                _PAGE_WORDS.match(head) or is_section_name(head) or is_offer_heading(head) or _NOT_TOPIC.search(head):
+            return None
+        first = head.split()[0].lower().strip("&,")
+        in_menu = any(line.region in ("nav", "header") and
+                      any(t.strip().lower().startswith(first) for _, t in line.links) for line in self.doc.lines)
+        return clean_item(head) if in_menu else None
 
     def _page_topic(self) -> str | None:
         """What an offer page is about: its short main heading or first title segment ("Torten", "Brot")."""
