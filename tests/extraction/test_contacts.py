@@ -163,6 +163,9 @@ EMAIL_CASES: list[tuple[str, list[str]]] = [
     ("<p>E-Mail: <span id='cloak1'>geschützt</span><script>var addy1 = 'glas' + '&#64;'; addy1 = addy1 + "
      "'klarsicht-ge' + '&#46;' + 'de'; var addy_text1 = 'glas' + '&#64;' + 'klarsicht-ge' + '&#46;' + 'de';"
      "</script></p>", ["glas@klarsicht-ge.de"]),
+    # a script's address as a browser without scripts shows it
+    ("<p>E-Mail: <script>var u = 'praxis'; var d = 'augenarzt-herne' + '.' + 'de'; document.write(u + '&#64;' + d);"
+     "</script><noscript>praxis [at] augenarzt-herne [punkt] de</noscript></p>", ["praxis@augenarzt-herne.de"]),
     # the two halves in data attributes under a placeholder the script replaces; Joomla 4's base64 cloak
     ("<p>E-Mail: <a class='js-mail' href='#' data-user='info' data-domain='elektro-herne.de'>E-Mail schreiben</a></p>",
      ["info@elektro-herne.de"]),

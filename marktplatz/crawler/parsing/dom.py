@@ -170,6 +170,7 @@ def _region_of(el: html.HtmlElement) -> str | None:
 
 _FOOTNOTE_MARK = re.compile(r"^\s*\(?(?:\d{1,2}|[a-zA-Z]|\*{1,3})(?:\s*[,.]\s*(?:\d{1,2}|[a-zA-Z]))*\)?\s*$")
 _UNIT_BEFORE = re.compile(r"(?<![a-zäöüß])(?:m|cm|dm|mm|km|qm)\s*$", re.IGNORECASE)
+_MAILISH = re.compile(r"@|[\[({]\s*(?:at|ät|et)\s*[\])}]", re.IGNORECASE)
 _CONTENT_HEADER = re.compile(r"\b(?:frame|entry|article|section|content|post|element|ce)-header\b", re.IGNORECASE)
 _DATA_LOCAL = re.compile(r"^[a-z0-9][a-z0-9._%+-]{0,63}$", re.IGNORECASE)
 _DATA_DOMAIN = re.compile(r"^(?:[a-z0-9äöü-]+\.)+[a-z]{2,24}$", re.IGNORECASE)
@@ -306,6 +307,9 @@ def build_doc(root: html.HtmlElement) -> Doc:
                 title = clean(el.text_content())
             elif tag == "style" and el.text and "bidi-override" in el.text:
                 reversed_classes.update(_RTL_CLASS.findall(el.text))
+            elif tag == "noscript" and (shown := el.text_content()) and len(shown) <= 200 and _MAILISH.search(shown):
+                # the address a script writes, as a browser without scripts shows it ("praxis [at] x [punkt] de")
+                buf.append(f" {shown} ")
             walker.skip_subtree()
             skipped = el
             continue
