@@ -737,3 +737,10 @@ def test_a_menu_pages_main_heading_names_its_offer() -> None:
     # a heading the menu does not name is no page of an offer
     assert offerings("<main><h1>Präsentkörbe</h1><p>Wir stellen Präsentkörbe zusammen.</p></main>",
                      url="https://www.beispiel-herne.de/praesente") == []
+
+
+def test_a_price_in_an_items_brackets_leaves_the_item() -> None:
+    items = "".join(f"<li>{t}</li>" for t in ("Ringe weiten und enger machen", "Steine neu fassen",
+                                               "Uhrenbatteriewechsel (Batteriewechsel ab 9,50 €)"))
+    assert offerings(f"<main><h2>Unser Service</h2><ul>{items}</ul></main>") == [
+        "Ringe weiten und enger machen", "Steine neu fassen", "Uhrenbatteriewechsel"]

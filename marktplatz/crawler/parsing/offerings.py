@@ -149,6 +149,7 @@ _CONTACT_ITEM = re.compile(r"^(?:tel|fon|telefon|fax|telefax|mobil|handy|e-mail|
 _ITEM_NUMBER = re.compile(r"^\s*(?:nr\.?\s*|art\.?-?nr\.?\s*|[A-Z]{1,3}-)?\d{1,4}[a-z]?\.?\s*$", re.IGNORECASE)
 
 
+_PRICED_BRACKET = re.compile(r"\s*\([^()]*\d\s?(?:€|eur\b|euro\b)[^()]*\)", re.IGNORECASE)
 _BRACKET_DURATION = re.compile(r"(?<=[(;,])\s*(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden)\b\.?\s*(?=\))",
                                re.IGNORECASE)
 
@@ -161,6 +162,8 @@ def clean_item(text: str) -> str | None:
         # a table row: its name without the duration, size and price cells ("Hot Stone | 60 Min | 65 €")
         t = " | ".join(c for c in t.split(" | ") if not (_MEASURE.match(c) or _ONLY_PRICE.match(c) or
                                                         _ITEM_NUMBER.match(c))).strip(" |")
+    # a remark in brackets that gives the price ("Uhrenbatteriewechsel (Batteriewechsel ab 9,50 €)")
+    t = _PRICED_BRACKET.sub("", t)
     if not _ONLY_PRICE.match(t):
         t = _PRICE.sub("", t).strip(" \t-–—•·*:;,.|")  # "Maniküre 28 €" in a price list's row
     if "(" in t:
