@@ -744,3 +744,11 @@ def test_a_price_in_an_items_brackets_leaves_the_item() -> None:
                                                "Uhrenbatteriewechsel (Batteriewechsel ab 9,50 €)"))
     assert offerings(f"<main><h2>Unser Service</h2><ul>{items}</ul></main>") == [
         "Ringe weiten und enger machen", "Steine neu fassen", "Uhrenbatteriewechsel"]
+
+
+def test_a_remark_in_brackets_does_not_make_a_list_item_a_selling_point() -> None:
+    items = "".join(f"<li>{t}</li>" for t in ("Adventskränze und Adventsgestecke (auch nach Ihren Wünschen)",
+                                               "Weihnachtssterne aus eigener Anzucht", "Grabgestecke und Grabdecken"))
+    got = offerings(f"<main><h1>Advent</h1><ul>{items}</ul></main>", url="https://www.beispiel-herne.de/advent")
+    assert got[:3] == ["Adventskränze und Adventsgestecke (auch nach Ihren Wünschen)",
+                       "Weihnachtssterne aus eigener Anzucht", "Grabgestecke und Grabdecken"]

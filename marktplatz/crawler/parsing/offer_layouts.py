@@ -280,7 +280,8 @@ def bare_lists(doc: Doc) -> Iterator[Line]:
             groups.setdefault(ln.block, []).append(ln)
     for items in groups.values():
         # (one selling point or sentence among them makes it a list of reasons, not of services)
-        if len(items) < 3 or not all(looks_like_service(ln.text, MAX_WORDS + 1) for ln in items):
+        # (a remark in brackets is no part of what the item names: "Adventskränze (auch nach Ihren Wünschen)")
+        if len(items) < 3 or not all(looks_like_service(_BRACKETED.sub("", ln.text), MAX_WORDS + 1) for ln in items):
             continue
         head = items[0].heading
         # (a greeting that is a sentence names no section: "Urlaub beginnt bei uns." over a travel agency's list)
