@@ -103,6 +103,13 @@ _IMPRESSUM_CONTENT = re.compile(r"§\s?5|angaben gem|verantwortlich|inhaber|vert
                                 r"registergericht|ust-?id|umsatzsteuer|herausgeber|anbieter", re.IGNORECASE)
 
 
+def _names_a_topic(text: str, max_words: int) -> bool:
+    """Whether a short heading can name what a page offers: not a page word (Kontakt, Leistungen) nor the name of an
+    offer section itself."""
+    return bool(text) and len(text.split()) <= max_words and not _PAGE_WORDS.match(text) and \
+        not is_section_name(text) and not is_offer_heading(text)
+
+
 def _path_has(path: str, hints: tuple[str, ...]) -> bool:
     return any(h in path for h in hints)
 
@@ -466,8 +473,8 @@ class GenericBusinessPage:
         """The offer a page of its own in the site's menu is about: its main heading ("Weinproben", "Präsentkörbe
         & Firmenpräsente", "Trauerfloristik") when the menu names the page so too; not Team, Galerie, Anfahrt …"""
         head = self._main_heading().strip()
-        if not head or len(head.split()) > 5 or head.endswith((".", "!", "?")) or other_section(head) or \
-                _PAGE_WORDS.match(head) or is_section_name(head) or is_offer_heading(head) or _NOT_TOPIC.search(head):
+        if not _names_a_topic(head, 5) or head.endswith((".", "!", "?")) or other_section(head) or \
+                _NOT_TOPIC.search(head):
             return None
         first = head.split()[0].lower().strip("&,")
         in_menu = any(line.region in ("nav", "header") and
@@ -480,12 +487,7 @@ class GenericBusinessPage:
         segments = TITLE_SPLIT.split(self.doc.title or "")
         # A title without separators is usually just the business name, not the page's topic.
         candidates = [head, *segments[:1]] if len(segments) > 1 else [head]
-        for cand in candidates:
-            cand = cand.strip()
-            if cand and len(cand.split()) <= 4 and not _PAGE_WORDS.match(cand) and not is_section_name(cand) \
-                    and not is_offer_heading(cand):
-                return cand
-        return None
+        return next((c for cand in candidates if _names_a_topic(c := cand.strip(), 4)), None)
 
     def impressum_links(self) -> list[str]:
         out: list[str] = []

@@ -119,22 +119,19 @@ def _name(records: Sequence[PageRecord], home_url: str, city: str | None) -> Fou
     return ranked[0].best if ranked else None
 
 
+def _name_word_list(name: str) -> list[str]:
+    """A name's words in order, without its legal form ("Bäckerei Friedrich GmbH" → bäckerei, friedrich)."""
+    return [w for w in re.split(r"[^\wäöüß]+", _LEGAL_FORM_WORDS.sub(" ", name.lower())) if len(w) >= 3]
+
+
 def _name_words(name: str) -> set[str]:
-    return {w for w in re.split(r"[^\wäöüß]+", _LEGAL_FORM_WORDS.sub(" ", name.lower())) if len(w) >= 3}
+    return set(_name_word_list(name))
 
 
 # (the legal forms the Impressum reader knows, in any case, and the words such forms are spelled out with)
 _LEGAL_FORM_WORDS = re.compile(r"(?<![\wäöü])(?:" + "|".join(re.escape(f) for f in sorted(vocab.LEGAL_FORMS, key=len,
                                                                                          reverse=True))
                                + r"|haftungsbeschränkt|partnerschaft)(?![\wäöü])", re.IGNORECASE)
-
-
-def _same_order(a: str, b: str) -> bool:
-    """Whether two names give their words in the same order ("Bäckerei Friedrich" / "Bäckerei Friedrich GmbH", not
-    "Buchhandlung Seitenweise" / "Seitenweise Buchhandlung GmbH")."""
-    def order(name: str) -> list[str]:
-        return [w for w in re.split(r"[^\wäöüß]+", _LEGAL_FORM_WORDS.sub(" ", name.lower())) if len(w) >= 3]
-    return order(a) == order(b)
 
 
 def _brand_over_legal_name(ranked: list[_Vote], methods: dict[Hashable, set[str]]) -> _Vote | None:
@@ -153,8 +150,10 @@ def _brand_over_legal_name(ranked: list[_Vote], methods: dict[Hashable, set[str]
         if vote.count < 3 or (len(methods[name.strip().lower()]) < 2 and vote.count < 4) or \
                 not words & legal_words:
             continue
-        if words == legal_words and _same_order(name, legal):
-            return None  # the legal form added: the Impressum's stands
+        if _name_word_list(name) == _name_word_list(legal):
+            # the same words in the same order, the legal form added: the Impressum's stands (not "Buchhandlung
+            # Seitenweise" against "Seitenweise Buchhandlung GmbH")
+            return None
         return vote
     return None
 
@@ -397,6 +396,7 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
         return "phone" if "phone" in labels else "timetable"
 
     main: _Vote | None = None
+    fallback: _Loc | None = None
     # Structured data first, unless its week is the one a page gives for a season that is over on the crawl day
     # (an ice-cream parlour's JSON-LD keeps the summer hours all year)
     if structured and kind_of(structured[0]) != "offseason":
@@ -415,12 +415,11 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
     if main is not None:
         best = main.best
         site.opening_hours = Found(Schedule(best.value.week, None, best.value.note), best.provenance)
-    else:
-        loc = _location_schedule(main_locs, branch_locs)
-        if loc is not None and loc.schedule is not None:
-            lp = loc.provenance or Provenance(site.home_url, "text", 0.6)
-            site.opening_hours = Found(Schedule(loc.schedule.week, None),
-                                       Provenance(lp.source_url, lp.method, round(lp.confidence * 0.8, 3)))
+    elif fallback is not None and fallback.schedule is not None:
+        # (no main schedule is left only where no primary one was found, so the location was looked up above)
+        lp = fallback.provenance or Provenance(site.home_url, "text", 0.6)
+        site.opening_hours = Found(Schedule(fallback.schedule.week, None),
+                                   Provenance(lp.source_url, lp.method, round(lp.confidence * 0.8, 3)))
     main_key = _week_key(site.opening_hours.value.week) if site.opening_hours else None
     seen = {main_key}
     for vote in candidates:

@@ -317,11 +317,17 @@ def class_names(lines: list[Line]) -> list[str]:
     out: dict[str, str] = {}
     for line in lines:
         for cell in line.text.split(" | "):
-            name = _BRACKETED.sub("", _TIME_RANGE.sub(" ", cell)).strip(" ,;:-–·")
-            if names_a_class(name) and looks_like_service(name) and not CONTACT_DATA.search(name):
+            name = _class_name(_TIME_RANGE.sub(" ", cell))
+            if name:
                 out.setdefault(name.lower(), name)
                 break
     return list(out.values())
+
+
+def _class_name(text: str) -> str | None:
+    """The class a timetable's cell or line names, without the remark in brackets (the teacher), or None."""
+    name = _BRACKETED.sub("", text).strip(" ,;:-–·")
+    return name if names_a_class(name) and looks_like_service(name) and not CONTACT_DATA.search(name) else None
 
 
 # A time standing alone on its line ("19:15", "18:00 – 19:00 Uhr"): a timetable slot, its class on the next line
@@ -335,7 +341,7 @@ def slot_classes(doc: Doc) -> list[str]:
     for a, b in itertools.pairwise(doc.lines):
         if a.region != "main" or b.region != "main" or b.level or not _LONE_TIME.match(a.text):
             continue
-        name = _BRACKETED.sub("", b.text).strip(" ,;:-–·")
-        if names_a_class(name) and looks_like_service(name) and not CONTACT_DATA.search(name):
+        name = _class_name(b.text)
+        if name:
             out.setdefault(name.lower(), name)
     return list(out.values()) if len(out) >= 2 else []

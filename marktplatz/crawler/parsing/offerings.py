@@ -150,8 +150,9 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:nr\.?\s*|art\.?-?nr\.?\s*|[A-Z]{1,3}-)?\d{1,4
 
 
 _PRICED_BRACKET = re.compile(r"\s*\([^()]*\d\s?(?:€|eur\b|euro\b)[^()]*\)", re.IGNORECASE)
-_BRACKET_DURATION = re.compile(r"(?<=[(;,])\s*(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden)\b\.?\s*(?=\))",
-                               re.IGNORECASE)
+# A duration a price list gives with an item ("45 Min.", "ca. 1,5 Std"); in brackets, or at the end of the row
+_DURATION_WORDS = r"(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden{})\b\.?"
+_BRACKET_DURATION = re.compile(r"(?<=[(;,])\s*" + _DURATION_WORDS.format("") + r"\s*(?=\))", re.IGNORECASE)
 
 
 def clean_item(text: str) -> str | None:
@@ -554,14 +555,12 @@ def _section_items(section: list[Line]) -> list[Line]:
     heading a list of links to the offers' own pages names the offers), or a list written as lines (bullets typed,
     or one offer per <br>)."""
     # (not the titles of a block of counters, reviews or team cards: "250+ Projekte", "15 Jahre Erfahrung")
-    subheads = [s for s in section if 1 <= s.level <= 6 and not in_other_block(s)]
+    subheads = [(k, s) for k, s in enumerate(section) if 1 <= s.level <= 6 and not in_other_block(s)]
     listed = [s for s in section if s.in_list and s.region not in ("nav", "header", "footer")]
     if len(subheads) >= 2:
-        # (not a side box over an address or a number: "Ladenlokal", "24h-Notdienst")
-        subheads = [s for k, s in enumerate(section) if 1 <= s.level <= 6 and not _over_contact(section, k)
-                    and not in_other_block(s)]
-        # (also where each heads a list: a menu's categories are what a directory lists, not every dish)
-        return subheads
+        # (not a side box over an address or a number: "Ladenlokal", "24h-Notdienst"; and also where each heads a
+        # list: a menu's categories are what a directory lists, not every dish)
+        return [s for k, s in subheads if not _over_contact(section, k)]
     terms = [s for s in section if s.tag == "dt"]
     if len(terms) >= 2:
         return terms
@@ -781,6 +780,6 @@ def _sole_price(doc: Doc, idx: int) -> bool:
     return True
 
 
-# (not the "24h" of a "24h-Notdienst")
-_DURATION = re.compile(r"\s*(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden|h(?![-\w]))\b\.?", re.IGNORECASE)
+# (and hours, not the "24h" of a "24h-Notdienst")
+_DURATION = re.compile(r"\s*" + _DURATION_WORDS.format(r"|h(?![-\w])"), re.IGNORECASE)
 _ROW_NOISE = re.compile(r"^(?:ab\s\d|\d+\s?(?:stück|stk|kugel|jahre|jahren)\b|klein$|groß$|gross$)", re.IGNORECASE)

@@ -17,6 +17,7 @@ from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.dom import Doc, Line, clean
 from marktplatz.crawler.parsing.hours import HoursResult, Token, _Parser, has_hours_tokens, tokenize
 from marktplatz.crawler.parsing.seasons import dated_season, part_of_year, period_text, season_of
+from marktplatz.crawler.parsing.special import TIMES
 
 _MAIN_LABEL = re.compile("|".join(re.escape(w) for w in vocab.MAIN_HOURS_LABELS), re.IGNORECASE)
 _SECONDARY_LABEL = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.SECONDARY_HOURS_LABELS)
@@ -64,7 +65,6 @@ _JOB_AD = re.compile(r"\btage urlaub|urlaubstage|urlaubsgeld|m/w/d|w/m/d|wir suc
 _REST_OF_YEAR = re.compile(r"übrige[ns]? jahr|restliche[ns]? jahr|rest des jahres|außerhalb der saison|nebensaison",
                            re.IGNORECASE)
 _OPEN_WORDS = ("geöffnet", "geoeffnet", "öffnen", "sonderöffnung", "verkaufsoffen", "für sie da")
-_TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:uhr)?\s?(?:-|–|bis)\s?\d{1,2}(?:[:.]\d{2})?\s?uhr", re.IGNORECASE)
 _PRICE = re.compile(r"\d(?:[.,]\d{2}|,-)?\s?(?:€|eur\b|euro\b)|€\s?\d", re.IGNORECASE)
 _CLOSED_WORD = re.compile(r"geschlossen|ruhetag|closed|betriebsruhe|bleibt zu", re.IGNORECASE)
 MAX_LINE = 500
@@ -466,7 +466,7 @@ def hours_notes(doc: Doc, segments: Sequence[Segment]) -> list[tuple[str, int]]:
                     (has_hours_tokens(tokenize(text)) and part_of_year(text))))):
                 add(text, line.index)
         elif _VACATION.search(text) or (_DATED.search(text) and _CLOSED_WORD.search(text)) or \
-                ("uhr" in low and any(w in low for w in _OPEN_WORDS) and _TIME_RANGE.search(text) and
+                ("uhr" in low and any(w in low for w in _OPEN_WORDS) and TIMES.search(text) and
                  _SPECIAL_DAY.search(text)):
             # (and a notice of a day's own hours: "Am 24.12. und 31.12. haben wir von 8 bis 12 Uhr geöffnet")
             add(text, line.index)

@@ -28,9 +28,15 @@ _SINGLE = re.compile(r"(?:am\s)?(?:(?:mo|di|mi|do|fr|sa|so)\w*,?\s(?:den\s)?)?" 
                      re.IGNORECASE)
 _CLOSED = re.compile(r"geschlossen|urlaub|betriebsferien|ferien|inventur|closed|ruhetag|keine sprechstunde|"
                      r"bleibt zu|haben zu|sind wir nicht", re.IGNORECASE)
-_TIMES = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s?(?:uhr)?\s?(?:-|–|bis)\s?(\d{1,2})(?:[:.](\d{2}))?\s?uhr",
+# A time range with "Uhr" ("8–12 Uhr", "von 9.00 bis 13.00 Uhr"), as a notice gives a day's own hours
+TIMES = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s?(?:uhr)?\s?(?:-|–|bis)\s?(\d{1,2})(?:[:.](\d{2}))?\s?uhr",
                     re.IGNORECASE)
 _ALL_HOLIDAYS = re.compile(r"\b(?:an\s)?(?:sonn-\s?und\s)?feiertage?n?\b|\bfeiertags\b", re.IGNORECASE)
+
+
+def _interval(times: re.Match[str]) -> str:
+    """A `TIMES` match as a day's interval ("09:00-12:00")."""
+    return f"{int(times.group(1)):02d}:{times.group(2) or '00'}-{int(times.group(3)):02d}:{times.group(4) or '00'}"
 
 
 def _resolve(groups: dict[str, str | None], n: int, today: date | None) -> tuple[int, int, int | None] | None:
@@ -64,7 +70,7 @@ def _place(day: int, month: int, year: int | None, today: date | None, after: da
 
 def find_special_hours(text: str, today: date | None = None) -> list[SpecialHours]:
     """Dated closures and special times a notice states (empty when it states none or cannot be dated)."""
-    if not _CLOSED.search(text) and not _TIMES.search(text):
+    if not _CLOSED.search(text) and not TIMES.search(text):
         return []
     reason = text.strip()[:160]
     out: list[SpecialHours] = []
@@ -101,18 +107,15 @@ def find_special_hours(text: str, today: date | None = None) -> list[SpecialHour
             when = _place(parts[0], parts[1], parts[2], today) if parts else None
             if when is None:
                 continue
-            times = _TIMES.search(text[m.end():m.end() + 40])
+            times = TIMES.search(text[m.end():m.end() + 40])
             if times:
-                opens = f"{int(times.group(1)):02d}:{times.group(2) or '00'}"
-                closes = f"{int(times.group(3)):02d}:{times.group(4) or '00'}"
-                out.append(SpecialHours(when.isoformat(), when.isoformat(), (f"{opens}-{closes}",), reason))
+                out.append(SpecialHours(when.isoformat(), when.isoformat(), (_interval(times),), reason))
             elif closed:
                 out.append(SpecialHours(when.isoformat(), when.isoformat(), (), reason))
-    times = None if closed or out else _TIMES.search(text)
+    times = None if closed or out else TIMES.search(text)
     if (closed or times) and today is not None:
         # "Heiligabend geschlossen"; "Heiligabend und Silvester: 9–12 Uhr", the day's own hours
-        hours = (f"{int(times.group(1)):02d}:{times.group(2) or '00'}-{int(times.group(3)):02d}:"
-                 f"{times.group(4) or '00'}",) if times else ()
+        hours = (_interval(times),) if times else ()
         low = text.lower()
         for year in (today.year,):
             for name, when in named_days(year).items():
@@ -132,14 +135,11 @@ def find_special_hours(text: str, today: date | None = None) -> list[SpecialHour
     return unique
 
 
-_DATED_WITH_YEAR = re.compile(_DATE.replace("{n}", "1"), re.IGNORECASE)
-
-
 def is_past_notice(text: str, today: date) -> bool:
     """Whether every date a notice names is before `today` ("Urlaub: 03.08.2026 – 21.08.2026" read in November): it
     is over. A date without its year is taken in the latest year the notice writes ("02.07.2019 – Sommerpause vom
     15.07. bis 03.08.2019"); a notice that writes no year may be about next year's dates and does not count."""
-    parts = [p for m in _DATED_WITH_YEAR.finditer(text) if (p := _resolve(m.groupdict(), 1, today))]
+    parts = [p for m in _SINGLE.finditer(text) if (p := _resolve(m.groupdict(), 1, today))]
     years = [y for _, _, y in parts if y is not None]
     if not years:
         return False
