@@ -366,6 +366,16 @@ def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: s
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]
 
 
+@pytest.mark.parametrize("other", [
+    "Kassenärztlicher Bereitschaftsdienst: 116117",
+    "Giftnotruf: 0228 19240",
+    "Zuständige Kammer: Handwerkskammer Dortmund, Ardeystraße 93, 44139 Dortmund, Tel. 0231 5493-0",
+])
+def test_a_service_line_with_its_own_number_leads_in_to_no_number_below_it(other: str) -> None:
+    # the line gives the service's number; the practice's own line right under it is the practice's
+    assert values(page(f"<p>{other}</p><p>Praxis: Tel. 02323 45678</p>").phones) == ["+49232345678"]
+
+
 def test_dates_amounts_and_shop_ids_written_like_numbers_are_no_phones() -> None:
     rec = page("<p>Badsanierung Herne-Sodingen, 05/2024 – 14 m² Wand, 6 m² Boden</p>"
                "<p>Wir sind umgezogen! (02.05.2022) Ab sofort finden Sie uns in der Dorstener Straße.</p>"

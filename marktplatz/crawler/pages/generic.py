@@ -95,6 +95,9 @@ _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|kl
 # "(Tierarztpraxis Dr. Selzer, Tel. …)"; not "Rufen Sie uns an (Tel. …)".
 _BRACKETED_NUMBER = re.compile(r"\((?:[^()]{0,80}?,\s*)?(?:service-?)?(?:tel|telefon|fon)\b\.?:?\s*[+\d(]",
                                re.IGNORECASE)
+# "Kassenärztlicher Bereitschaftsdienst: 116117", "Handwerkskammer …, Tel. 0231 5493-0": a line that ends in a number
+# of its own (one too short for a phone hit, or one dropped as the chamber's)
+_ENDS_IN_NUMBER = re.compile(r"\d[\d\s/()–-]{3,}\d$")
 _OWN_CUE = re.compile(r"\b(?:uns|unser\w*|wir|mich|mir)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"design|theme|template|powered|erstellt|realisiert|umsetzung|programmiert|made with|"
                      r"entwickelt", re.IGNORECASE)
@@ -170,7 +173,9 @@ class GenericBusinessPage:
     @cached_property
     def phone_hits(self) -> list[PhoneHit]:
         # (nor someone else's number given in passing: a referral, a hotline, a business named in a sentence)
-        return [h for h in find_phones(self.doc) if not self.is_third_party(h.line) and not self._referred(h.line)]
+        hits = find_phones(self.doc)
+        numbered = {h.line for h in hits}
+        return [h for h in hits if not self.is_third_party(h.line) and not self._referred(h.line, numbered)]
 
     @cached_property
     def email_hits(self) -> list[EmailHit]:
@@ -294,17 +299,23 @@ class GenericBusinessPage:
                 return i
         return None
 
-    def _referred(self, idx: int) -> bool:
-        """Whether a line gives someone else's number: a referral, a hotline, a business named in passing."""
+    def _referred(self, idx: int, numbered: set[int]) -> bool:
+        """Whether a line gives someone else's number: a referral, a hotline, a business named in passing.
+
+        `numbered` holds the lines with a number of their own: such a line gives its own number and so leads in to
+        none on the next line ("Giftnotruf: 0228 19240" over "Tel. 0234 …").
+        """
         text = self.doc.lines[idx].text
         if _REFERRAL.search(text) or _told_in_passing(text):
             return True
-        if idx == 0 or len(text) > 160:
+        if idx == 0 or len(text) > 160 or idx - 1 in numbered:
+            return False
+        prev = self.doc.lines[idx - 1]
+        lead = prev.text.rstrip()
+        if _ENDS_IN_NUMBER.search(lead):
             return False
         # "… erfahren Sie" / "… an den Tierärztlichen Notdienst Gelsenkirchen:" over "Telefon …": a lead-in sentence
         # the number's line only ends
-        prev = self.doc.lines[idx - 1]
-        lead = prev.text.rstrip()
         return prev.level == 0 and 20 <= len(lead) <= 240 and not lead.endswith((".", "!", "?")) and \
             (bool(_REFERRAL.search(lead)) or names_public_body(lead))
 
