@@ -468,6 +468,19 @@ def test_an_accordions_summaries_name_offers_and_a_practice_team_does_not() -> N
     assert got == ["Gesichtsbehandlung", "Microneedling", "Permanent Make-up"]
 
 
+def test_a_bootstrap_accordions_toggles_name_the_offers() -> None:
+    # Bootstrap's accordion names itself in no class: its buttons and links say they open a collapsed fold
+    folds = "".join(f"<div class='card'><div class='card-header'><{t} data-{a}toggle='collapse' href='#c{i}'>{n}</{t}>"
+                    f"</div><div id='c{i}' class='collapse'><div class='card-body'>{d}</div></div></div>"
+                    for i, (t, a, n, d) in enumerate((
+                        ("button", "", "Obst &amp; Gemüse", "Aus eigenem Anbau."),
+                        ("a", "bs-", "Eier &amp; Geflügel", "Aus Freilandhaltung."),
+                        ("a", "bs-", "Kartoffeln", "Festkochend und mehligkochend."))))
+    assert offerings(f"<main><h2>Unser Sortiment</h2><div class='accordion'>{folds}</div></main>",
+                     url="https://www.beispiel-herne.de/sortiment.html") == ["Obst & Gemüse", "Eier & Geflügel",
+                                                                           "Kartoffeln"]
+
+
 def test_tab_titles_a_course_column_and_no_people_in_a_team_block() -> None:
     tabs = "".join(f"<button role='tab' data-bs-target='#p{i}'>{t}</button>" for i, t in enumerate(
         ("Hundebedarf", "Katzenbedarf", "Aquaristik")))

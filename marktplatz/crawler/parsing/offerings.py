@@ -588,6 +588,10 @@ def fold_title(line: Line) -> bool:
         return False
     if line.tag == "summary":
         return True
+    # (Bootstrap's markup names no accordion in its classes: the fold's button or link says what it opens)
+    for node in itertools.islice(line.block.iter("button", "a"), 2):
+        if "collapse" in (node.get("data-toggle") or node.get("data-bs-toggle") or ""):
+            return True
     el = line.block
     for _ in range(3):
         if el is None:
