@@ -411,6 +411,17 @@ def test_the_name_from_the_logo_a_welcome_heading_or_the_copyright_line() -> Non
     assert merged(_home("Startseite", theme)).to_feed()["name"] is None
 
 
+def test_the_name_set_as_text_where_the_logo_would_be() -> None:
+    for header in ("<p class='site-title'><a href='/' rel='home'>Hofladen Kemper</a></p>"
+                   "<p class='site-description'>Frisch vom Hof</p>",
+                   "<nav class='navbar'><a class='navbar-brand' href='/'>Hofladen Kemper</a></nav>"):
+        assert merged(_home("Willkommen!", f"<header>{header}</header><main><h2>Frisch vom Hof</h2></main>")
+                      ).to_feed()["name"] == "Hofladen Kemper"
+    # a link's words in the logo's place name nothing
+    assert merged(_home("Willkommen!", "<header><a class='logo' href='/'>Zur Startseite</a></header>"
+                        "<main><h2>Frisch vom Hof</h2></main>")).to_feed()["name"] is None
+
+
 def test_of_an_seo_titles_segments_the_one_the_domain_spells_is_the_name() -> None:
     title = "Friseur Herne | Haarschnitt, Farbe & Styling | Friseur Sonnenschein"
     assert merged(_home(title, "<main><h2>Ihr Salon</h2></main>")).to_feed()["name"] == "Friseur Sonnenschein"

@@ -16,6 +16,12 @@ from marktplatz.crawler.parsing.dom import Doc
 _LOGO_ALT = ("//*[contains(translate(@class, 'LOGO', 'logo'), 'logo') or contains(translate(@id, 'LOGO', 'logo'), "
              "'logo')]//img/@alt | //img[contains(translate(@class, 'LOGO', 'logo'), 'logo') or "
              "contains(translate(@src, 'LOGO', 'logo'), 'logo')]/@alt")
+# A name set as text where a logo would be: WordPress themes' site title, Bootstrap's navbar brand, a text logo.
+_TEXT_LOGO = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' site-title ') or "
+              "contains(concat(' ', normalize-space(@class), ' '), ' site-name ') or "
+              "contains(concat(' ', normalize-space(@class), ' '), ' navbar-brand ') or "
+              "contains(concat(' ', normalize-space(@class), ' '), ' logo ')][not(.//img)]")
+_NOT_A_LOGO = re.compile(r"\b(?:startseite|menü|menu|navigation|zurück|home)\b", re.IGNORECASE)
 _LOGO_WORD = re.compile(r"\s*[-–|:]?\s*\b(?:logo|firmenlogo|header|bild|image)\b\s*[-–|:]?\s*", re.IGNORECASE)
 # Where a title (or an alt text) parts into segments: "Leistungen – Malerbetrieb Kaya | Herne".
 TITLE_SPLIT = re.compile(r"\s+(?:[|–—·•:»›/-]|::)\s+")
@@ -39,10 +45,16 @@ _SHARED_DOMAINS = frozenset(("gmail", "googlemail", "web", "gmx", "t-online", "f
 
 
 def logo_names(doc: Doc) -> list[str]:
-    """The alt text of the logo image(s), without the word "Logo" ("Malerbetrieb Kaya Logo")."""
+    """The alt text of the logo image(s), without the word "Logo" ("Malerbetrieb Kaya Logo"), and a name set as
+    text in the logo's place."""
     out: list[str] = []
-    for alt in doc.root.xpath(_LOGO_ALT)[:3]:
-        text = " ".join(str(alt).split())
+    texts = [str(alt) for alt in doc.root.xpath(_LOGO_ALT)[:3]]
+    # (a text logo is a name, not a sentence or a link's words: "Zur Startseite", "Menü")
+    texts += [t for el in doc.root.xpath(_TEXT_LOGO)[:2]
+              if (t := el.text_content().strip())[:1].isupper() and len(t.split()) <= 6 and not t.endswith(".")
+              and not _NOT_A_LOGO.search(t)]
+    for raw in texts:
+        text = " ".join(raw.split())
         text = TITLE_SPLIT.split(_LOGO_WORD.sub(" ", text).strip(" -–|:"))[0].strip()
         if 3 <= len(text) <= 60 and not _GENERIC.match(text) and not _FILE_NAME.search(text) and text not in out:
             out.append(text)
