@@ -237,6 +237,11 @@ ADDRESS_CASES: list[tuple[str, dict[str, str | None]]] = [
      {"street": "Hertener Str. 14", "postcode": "45659", "city": "Recklinghausen"}),
     ("<p>Hertener Str. 14 – Eingang Hofseite, 45659 Recklinghausen</p>",
      {"street": "Hertener Str. 14", "postcode": "45659", "city": "Recklinghausen"}),
+    # … or on a line of its own between the street and the town
+    ("<p>Anschrift:<br>An der Linde 7<br>Ortsteil Sodingen<br>44627 Herne</p>",
+     {"street": "An der Linde 7", "postcode": "44627", "city": "Herne"}),
+    ("<p>Physio Aktiv<br>Bahnhofstraße 40<br>im Ärztehaus, 1. Etage<br>44623 Herne</p>",
+     {"street": "Bahnhofstraße 40", "postcode": "44623", "city": "Herne"}),
     ("<p>Ecke 3, 45659 Recklinghausen</p>", {"street": "Ecke 3", "postcode": "45659", "city": "Recklinghausen"}),
     # a street named after a date or a thing, with more words than a name run into it
     ("<address>Galerie Kunstraum<br>Straße des 17. Juni 10<br>45886 Gelsenkirchen</address>",

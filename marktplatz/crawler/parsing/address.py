@@ -31,6 +31,12 @@ _TRAILING_IN = re.compile(r"\s+in\s*$")
 _TRAILING_REMARK = re.compile(r"\s*\([^()]{1,40}\)\s*$|(?<=\d|[a-z])\s*[,/–-]?\s*(?:(?:Ecke|Eingang|Zugang|"
                               r"Hinterhaus|Hinterhof)\b|\d\.\s?(?:OG|Etage|Stock|Obergeschoss)\b|(?:EG|OG|UG|DG)\b"
                               r"|Erdgeschoss\b)[^,;|·•()]{0,40}$")
+# A line of its own between the street and the postcode that says where in the town or the building the door is
+# ("Ortsteil Sodingen", "c/o Bürgerhaus", "im Hinterhof", "2. OG"): the street is on the line above it.
+_BETWEEN_LINE = re.compile(r"^(?:(?:Ortsteil|OT|Stadtteil|c/o|Gewerbegebiet|Gewerbepark|Industriegebiet|Hinterhaus|"
+                           r"Hinterhof|Eingang|Zugang|Erdgeschoss)\b|(?:im|in der|auf dem|am)\s|\d\.\s?(?:OG|Etage|"
+                           r"Stock|Obergeschoss)\b|(?:EG|OG|UG|DG)\b)(?:[^\d]|\d\.\s?(?=OG|Etage|Stock|Obergeschoss)){0,40}$",
+                           re.IGNORECASE)
 # Nothing but a label before the postcode ("PLZ/Ort: 44649 Herne" in a form-like table): the street is elsewhere.
 _POSTCODE_LABEL = re.compile(r"[\s,;|·•/–-]*(?:(?:plz|postleitzahl)\s*(?:[/,]|und|u\.)?\s*(?:ort|stadt)?|ort|stadt)?"
                              r"\s*:?[\s,;|·•/–-]*", re.IGNORECASE)
@@ -149,6 +155,11 @@ def _street_after(text: str) -> str | None:
     return street if street and _STREET_WORD_HINT.search(street) and street.split()[0][0].isupper() else None
 
 
+def _street_of_line(text: str) -> str | None:
+    """The street a line above a postcode ends with ("Elektro Brandt, Bahnhofstraße 12a (Hinterhof)")."""
+    return _street_from(re.split(r"[,;|·•]", _TRAILING_REMARK.sub("", text))[-1])
+
+
 def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
     """Every postal address in the lines, in reading order (duplicates kept: callers count them)."""
     hits: list[AddressHit] = []
@@ -182,8 +193,12 @@ def find_addresses(lines: Sequence[str]) -> list[AddressHit]:
                         po_box = pbox.group("box").strip()
                         first = idx - 1
                     else:
-                        street = _street_from(re.split(r"[,;|·•]", _TRAILING_REMARK.sub("", prev))[-1])
+                        street = _street_of_line(prev)
                         if street is not None:
                             first = idx - 1
+                        elif idx > 1 and _BETWEEN_LINE.match(prev.strip()):
+                            street = _street_of_line(lines[idx - 2])
+                            if street is not None:
+                                first = idx - 2
             hits.append(AddressHit(Address(street=street, postcode=postcode, city=city, po_box=po_box), first, idx))
     return hits
