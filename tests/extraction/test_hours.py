@@ -28,6 +28,7 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     ("montags bis freitags 8-18 Uhr", MO_FR_8_18),
     ("Mo-Fr: 8:00 Uhr - 18:00 Uhr", MO_FR_8_18),
     ("Mo–Fr 08:00–18:00 Uhr durchgehend", MO_FR_8_18),
+    ("Montag – Freitag – 8:00 – 18:00 Uhr", MO_FR_8_18),  # a dash between the days and their range
     ("Mo-Fr durchgehend 8-18 Uhr", MO_FR_8_18),
     ("8-18 Uhr Mo-Fr", MO_FR_8_18),
     ("Mon-Fri 8:00-18:00", MO_FR_8_18),

@@ -215,9 +215,11 @@ class _Parser:
             if tok.kind == "time":
                 i = self._read_time(tokens, i)
                 continue
+            # (not "Montag – Freitag – 9:00 – 18:00 Uhr", a dash between the days and their range)
             if (tok.kind == "dash" and i + 1 < n and tokens[i + 1].kind == "time" and i > 0
                     and tokens[i - 1].kind in ("day", "group") and self.current is not None
-                    and not self.current.intervals):
+                    and not self.current.intervals
+                    and not (i + 3 < n and tokens[i + 2].kind == "dash" and tokens[i + 3].kind == "time")):
                 self.current.until = tokens[i + 1].value
                 i += 2
                 continue
@@ -360,7 +362,8 @@ class _Parser:
             consumed = 3
         else:
             return i + 1  # a lone time ("bis 21 Uhr", "ab 6") is no range
-        if i > 0 and tokens[i - 1].kind == "dash":
+        # (the end of a range whose start was not read; but "Freitag – 9:00 – 18:00" sets its days off with a dash)
+        if i > 0 and tokens[i - 1].kind == "dash" and not (i > 1 and tokens[i - 2].kind in ("day", "group")):
             return i + 1
         assert isinstance(start, int) and isinstance(end, int)
         if end == 0 and start > 0:
