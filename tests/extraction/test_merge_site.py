@@ -91,6 +91,17 @@ def test_main_hours_and_workshop_hours_are_kept_apart() -> None:
     assert_valid_osm(feed["other_hours"][0]["opening_hours_osm"])
 
 
+def test_minutes_raised_after_the_hour_are_read_and_a_menus_marks_still_dropped() -> None:
+    home = page("", "<h2>Öffnungszeiten</h2><p>Mo–Fr 9<sup>00</sup> – 18<sup>30</sup> Uhr<br>"
+                    "Sa 9<sup>00</sup> – 13<sup>00</sup> Uhr</p>")
+    site = merged(home)
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["09:00-18:30"], "sa": ["09:00-13:00"]})
+    menu = page("karte.html", "<main><h2>Speisekarte</h2><ul><li>Pizza Salami<sup>12</sup></li>"
+                              "<li>Pizza Tonno<sup>4</sup></li><li>Pizza Funghi</li></ul></main>")
+    assert [f.value for f in menu.offerings] == ["Pizza Salami", "Pizza Tonno", "Pizza Funghi"]
+
+
 def test_a_labelled_schedule_right_under_the_opening_hours_is_kept_apart() -> None:
     # the lunch menu, the kitchen, an acute consultation or the phone line follow the main hours without a break
     for label, main, other in (("Mittagstisch", "Di-So 12-22 Uhr", "Di-Fr 12-14 Uhr"),

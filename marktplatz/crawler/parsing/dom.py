@@ -169,6 +169,7 @@ def _region_of(el: html.HtmlElement) -> str | None:
 
 
 _FOOTNOTE_MARK = re.compile(r"^\s*\(?(?:\d{1,2}|[a-zA-Z]|\*{1,3})(?:\s*[,.]\s*(?:\d{1,2}|[a-zA-Z]))*\)?\s*$")
+_MINUTES = re.compile(r"^\s*[0-5]\d\s*$")
 _UNIT_BEFORE = re.compile(r"(?<![a-zäöüß])(?:m|cm|dm|mm|km|qm)\s*$", re.IGNORECASE)
 _MAILISH = re.compile(r"@|[\[({]\s*(?:at|ät|et)\s*[\])}]", re.IGNORECASE)
 _CONTENT_HEADER = re.compile(r"\b(?:frame|entry|article|section|content|post|element|ce)-header\b", re.IGNORECASE)
@@ -341,6 +342,12 @@ def build_doc(root: html.HtmlElement) -> Doc:
         if tag == "joomla-hidden-mail":
             # Joomla 4's e-mail cloak: the address's two halves base64-encoded in attributes, a notice as text
             buf.append(_joomla_address(el))
+            walker.skip_subtree()
+            skipped = el
+            continue
+        if tag == "sup" and _MINUTES.match(el.text_content()) and "".join(buf[-2:])[-1:].isdigit():
+            # "9<sup>00</sup> – 18<sup>30</sup> Uhr": the minutes (or cents) raised after the hour
+            buf.append("." + el.text_content().strip())
             walker.skip_subtree()
             skipped = el
             continue
