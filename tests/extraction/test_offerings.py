@@ -481,6 +481,13 @@ def test_a_bootstrap_accordions_toggles_name_the_offers() -> None:
                                                                            "Kartoffeln"]
 
 
+def test_a_grid_of_linked_cards_names_one_offer_per_card() -> None:
+    cards = "".join(f"<a href='/{t.lower()}.html' class='card'><img src='/{t.lower()}.jpg' alt=''><span>{t}</span></a>"
+                    for t in ("Krankengymnastik", "Lymphdrainage", "Fango"))
+    assert offerings(f"<main><h1>Physiotherapie Sonnenschein</h1><h2>Unsere Therapien</h2><div class='grid'>{cards}"
+                     "</div></main>") == ["Krankengymnastik", "Lymphdrainage", "Fango"]
+
+
 def test_tab_titles_a_course_column_and_no_people_in_a_team_block() -> None:
     tabs = "".join(f"<button role='tab' data-bs-target='#p{i}'>{t}</button>" for i, t in enumerate(
         ("Hundebedarf", "Katzenbedarf", "Aquaristik")))

@@ -233,6 +233,7 @@ def build_doc(root: html.HtmlElement) -> Doc:
     title = ""
     meta: dict[str, str] = {}
     lang = root.get("lang")
+    card_links: set[html.HtmlElement] = set()  # links laid out as boxes of their own (`_card_link`)
     reversed_classes: set[str] = set()  # classes a stylesheet turns round (".rev{unicode-bidi:bidi-override;…}")
 
     def flush() -> None:
@@ -280,7 +281,7 @@ def build_doc(root: html.HtmlElement) -> Doc:
         if event == "end":
             if el is skipped:
                 skipped = None
-            elif tag in BLOCK_TAGS or tag in CELL_TAGS:
+            elif tag in BLOCK_TAGS or tag in CELL_TAGS or el in card_links:
                 if tag == "th" or tag not in CELL_TAGS:
                     flush()
                 if block_stack and block_stack[-1] is el:
@@ -367,7 +368,9 @@ def build_doc(root: html.HtmlElement) -> Doc:
         region = _region_of(el)
         if region:
             region_stack.append((el, region))
-        if tag in BLOCK_TAGS or tag == "br":
+        if tag == "a" and len(el) and _card_link(el):
+            card_links.add(el)
+        if tag in BLOCK_TAGS or tag == "br" or el in card_links:
             flush()
             if tag != "br":
                 block_stack.append(el)
@@ -441,6 +444,17 @@ def _collect_head_item(el: html.HtmlElement, tag: str, scripts: list[str], json_
         content = el.get("content")
         if key and content:
             meta.setdefault(key, content)
+
+
+def _card_link(el: html.HtmlElement) -> bool:
+    """Whether a link is one of a row of teaser cards (a picture and its caption, the next card's link right after
+    it): the page shows each card as a box of its own, so its text is a line of its own, not run into the next
+    card's ("Krankengymnastik Manuelle Therapie Lymphdrainage")."""
+    if el.find(".//img") is None and el.find(".//picture") is None:
+        return False
+    prev, nxt = el.getprevious(), el.getnext()
+    return (prev is not None and prev.tag == "a" and not (prev.tail or "").strip()) or \
+        (nxt is not None and nxt.tag == "a" and not (el.tail or "").strip())
 
 
 def _separate(el: html.HtmlElement, before: str, text: str) -> bool:
