@@ -508,6 +508,9 @@ def test_kuemmern_um_a_list_ended_by_a_dash_and_a_repair_column() -> None:
     got = offerings("<main><h2>Meisterwerkstatt</h2><p>Außerdem kümmern wir uns um HU/AU, Klimaservice und "
                     "Unfallinstandsetzung – für alle Marken, vom Kleinwagen bis zum Transporter.</p></main>")
     assert got == ["HU/AU", "Klimaservice", "Unfallinstandsetzung"]
+    got = offerings("<main><h2>Was wir für Sie tun</h2><p>Ob Fenster, Haustüren oder Wintergärten – wir sind Ihr "
+                    "Partner in Herne.</p></main>")
+    assert got == ["Fenster", "Haustüren", "Wintergärten"]
     rows = "".join(f"<tr><td>{r}</td><td>ab {p} €</td><td>ab {p} €</td></tr>" for r, p in (
         ("Displaytausch", 79), ("Akkutausch", 59), ("Ladebuchse", 49)))
     got = offerings(f"<main><h2>Reparaturpreise</h2><table><thead><tr><th>Reparatur</th><th>iPhone</th>"

@@ -225,7 +225,9 @@ def _enumeration(sentence: str) -> list[str]:
     items: list[str] = []
     complete = True
     for k, p in enumerate(parts):
-        p = re.sub(r"^(?:die|der|das|den|dem|eine?n?|auch|auf|im|in)\s+", "", p.strip(), flags=re.IGNORECASE)
+        # (and the "ob" of "Ob Fenster, Türen oder Wintergärten – …")
+        p = re.sub(r"^(?:die|der|das|den|dem|eine?n?|auch|auf|im|in|(?:egal\s+)?ob)\s+", "", p.strip(),
+                   flags=re.IGNORECASE)
         if _words(p) > 4 and _BRACKETED.search(p):
             p = _BRACKETED.sub("", p).strip()  # "Bindungen (Spiral, Klebe, Hardcover für Abschlussarbeiten)"
         if k == len(parts) - 1 and _words(p) > 2:
