@@ -232,7 +232,9 @@ def week_from_opening_hours(values: Any) -> Week:
                 continue
             for span in re.findall(r"(\d{1,2}:\d{2})\s?-\s?(\d{1,2}:\d{2})", times):
                 opens, closes = _time(span[0]), _time(span[1])
-                if opens is None or closes is None:
+                # (an empty range, "Mo 00:00-00:00", is a closed day, as in an OpeningHoursSpecification; site
+                # builders write closed days that way)
+                if opens is None or closes is None or opens == closes:
                     continue
                 for d in days:
                     week.setdefault(d, []).append(f"{_fmt(opens)}-{_fmt(24 * 60 if closes == 0 else closes)}")
