@@ -229,6 +229,15 @@ def test_lowercase_two_letter_words_are_not_days() -> None:
     assert parse_hours_text("so lange der Vorrat reicht 9-12").week == {}
 
 
+def test_the_article_die_before_a_noun_is_not_tuesday() -> None:
+    # "Die Praxis ist … geschlossen" must not close Tuesday, nor "Die Pflege ist rund um die Uhr …" open it all day
+    for remark in ("Die Praxis ist am 24.12. geschlossen.", "Die Pflege ist rund um die Uhr im Einsatz."):
+        assert parse_hours_text(f"Mo-Fr 8-18 Uhr\n{remark}").week == week({"mo-fr": ["08:00-18:00"]}), remark
+    # the abbreviation before its times, or before another day, is still Tuesday
+    assert parse_hours_text("Die, Don 9-18 Uhr").week == week({"tu,th": ["09:00-18:00"]})
+    assert parse_hours_text("Sam Ruhetag").closed_days == ["sa"]
+
+
 def test_around_the_clock_under_a_finished_week_is_a_remark() -> None:
     res = parse_hours_text("Mo-Fr 8-18 Uhr\nSa 9-13 Uhr\nNotdienst rund um die Uhr")
     assert res.week == week({"mo-fr": ["08:00-18:00"]}, sa=["09:00-13:00"])

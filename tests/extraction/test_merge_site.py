@@ -353,6 +353,20 @@ def test_structured_data_outranks_text() -> None:
     assert site.opening_hours.value.week == week({"tu-we": ["09:00-17:00"]})
 
 
+def test_structured_data_claiming_round_the_clock_yields_to_the_opening_hours_a_page_states() -> None:
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness",
+      "name":"Pflegedienst Herzenssache","openingHoursSpecification":[{"@type":"OpeningHoursSpecification",
+      "dayOfWeek":["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"],"opens":"00:00",
+      "closes":"23:59"}]}</script>"""
+    stated = page("", ld + "<footer><h4>Bürozeiten</h4><p>Montag bis Freitag<br>8:00 bis 16:00 Uhr</p></footer>")
+    site = merged(stated)
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["08:00-16:00"]})
+    # without a schedule under its heading on the page, the claim stands
+    site = merged(page("", ld + "<main><p>Wir sind für Sie da.</p></main>"))
+    assert site.opening_hours is not None and site.opening_hours.provenance.method == "jsonld"
+
+
 def test_opening_hours_rules_written_one_after_another_in_one_string() -> None:
     ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"Dentist","name":"Praxis Öz",
       "openingHours":"Mo,Tu,Th 08:00-12:00 Mo,Tu,Th 14:00-18:00 We,Fr 08:00-13:00"}</script>"""

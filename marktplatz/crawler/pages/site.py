@@ -27,6 +27,7 @@ from marktplatz.crawler.pages.record import (
     Schedule,
     SiteRecord,
     SpecialHours,
+    Week,
 )
 from marktplatz.crawler.parsing import vocab
 from marktplatz.crawler.parsing.address import address_key
@@ -364,6 +365,10 @@ def _location_schedule(main_locs: list[_Loc], branch_locs: list[_Loc]) -> _Loc |
         next((x for x in branch_locs if x.schedule), None)
 
 
+def _round_the_clock(week: Week) -> bool:
+    return bool(week) and all(iv in ("00:00-24:00", "00:00-23:59") for ivs in week.values() for iv in ivs)
+
+
 def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc], branch_locs: list[_Loc],
            today: date | None) -> None:
     votes = _collect(records, lambda r: r.schedules, key=lambda s: _week_key(s.week))
@@ -399,6 +404,13 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
     fallback: _Loc | None = None
     # Structured data first, unless its week is the one a page gives for a season that is over on the crawl day
     # (an ice-cream parlour's JSON-LD keeps the summer hours all year)
+    # A claim of round the clock on every day it names is a template's default where a page states its opening hours
+    # under their heading (a care service's office, a locksmith's shop)
+    if structured and _round_the_clock(structured[0].best.value.week) and any(
+            v.best.provenance.method not in ("jsonld", "microdata", "rdfa") and not _round_the_clock(v.best.value.week)
+            and kind_of(v) == "main" for v in candidates):
+        candidates = [v for v in candidates if v is not structured[0]]
+        structured = []
     if structured and kind_of(structured[0]) != "offseason":
         main = structured[0]
     else:

@@ -86,6 +86,23 @@ def _minutes(text: str) -> int | None:
     return h * 60 + mi
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# Capitalised words that do go on a schedule after a day ("Sam Ruhetag", "Don Nachmittag geschlossen")
+_SCHEDULE_NOUNS = ("feiertag", "ruhetag", "geschlossen", "nachmittag", "vormittag", "abend", "morgen", "termin",
+                   "bis", "und", "von", "ab", "nach", "durchgehend", "uhr")
+
+
+def _noun_after(text: str, end: int) -> bool:
+    """Whether a capitalised word that is no part of a schedule follows (a noun after an article)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    return word[0].isupper() and low not in vocab.DAY_WORDS and low not in vocab.DAY_GROUP_WORDS and \
+        not low.startswith(_SCHEDULE_NOUNS)
+
+
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
     """The schedule tokens of a text (memoised: footers repeat on every page; tokens are never mutated)."""
@@ -103,6 +120,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
             if word in vocab.AMBIGUOUS_DAY_ABBREVIATIONS and not dotted and not m.group("half") and (
                     not m.group("day")[0].isupper() or (first and _PROSE_AFTER.match(text, m.end()))):
                 # "so lange", and "So erreichen Sie uns" at a sentence's start: words, not Sunday
+                out.append(Token("word", low, raw))
+                continue
+            if len(word) >= 3 and word in vocab.AMBIGUOUS_DAY_ABBREVIATIONS and not dotted and not m.group("half") \
+                    and _noun_after(text, m.end()):
+                # "Die Praxis ist … geschlossen", "Die Pflege ist rund um die Uhr im Einsatz": an article before a
+                # noun, not Tuesday
                 out.append(Token("word", low, raw))
                 continue
             half = (m.group("half") or "").lower()
