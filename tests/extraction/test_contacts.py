@@ -86,6 +86,18 @@ def test_emergency_number_is_not_a_listing_phone() -> None:
     assert values(rec.phones) == ["+492323123456"]
     assert values(rec.emergency_phones) == ["+491705450188"]
 
+def test_a_number_only_for_emergencies_in_a_sentence_is_an_emergency_line() -> None:
+    rec = page("<p>Rezeption: 0234 79 12 44</p><p>Außerhalb der Rezeptionszeiten erreichen Sie unseren Platzwart nur "
+               "in Notfällen unter 0151 / 23 45 87 10.</p>")
+    assert values(rec.phones) == ["+49234791244"]
+    assert values(rec.emergency_phones) == ["+4915123458710"]
+
+
+def test_numbers_under_a_heading_of_useful_numbers_are_others() -> None:
+    rec = page("<p>Tel. 0209 / 77 39 20</p><h3>Wichtige Nummern für Tierhalter</h3>"
+               "<p>Tierheim Gelsenkirchen: 0209 5 88 21 0</p><p>Giftinformationszentrum: 0228 19 24 0</p>")
+    assert values(rec.phones) == ["+49209773920"]
+
 
 def test_web_designers_number_in_the_impressum_is_third_party() -> None:
     rec = page("<p>Telefon: 02323 123456</p><p>Websiteanpassungen:<br>Pixel Herne, Hauptstr. 1, 44623 Herne, "

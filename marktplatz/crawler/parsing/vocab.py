@@ -93,7 +93,8 @@ MOBILE_LABELS = ("mobil", "mobile", "handy", "funk", "cell", "mobiltelefon")
 VOICE_LABELS = ("tel", "telefon", "fon", "phone", "fernsprecher", "ruf", "rufnummer", "telefonnummer", "hotline",
                 "servicenummer", "zentrale", "anrufen", "call", "☎", "📞", "✆", "t:", "t.", "festnetz",
                 "verkauf", "werkstatt", "technik", "büro", "praxis", "rufen sie", "erreichen sie")
-EMERGENCY_LABELS = ("notdienst", "notfall", "notruf", "notdiensthandy", "bereitschaft", "emergency", "störungsdienst")
+EMERGENCY_LABELS = ("notdienst", "notfall", "notfäll", "notruf", "notdiensthandy", "bereitschaft", "emergency",
+                    "störungsdienst")
 # Labels of numbers that are never phones.
 NOT_PHONE_LABELS = ("iban", "bic", "swift", "konto", "kto", "blz", "bankleitzahl", "steuernummer", "steuer-nr",
                     "st.-nr", "st-nr", "stnr", "steuer nr", "ust", "umsatzsteuer", "vat", "hrb", "hra", "register",
@@ -119,7 +120,11 @@ THIRD_PARTY_MARKERS = ("kammer", "versicherung", "berufshaftpflicht", "haftpflic
                        "datenschutzbeauftragte", "schlichtungsstelle", "streitschlichtung", "verbraucherschlichtung",
                        "registergericht", "amtsgericht", "finanzamt", "partner", "kooperationspartner",
                        "mitglied im", "mitglied der", "verband", "innung", "seo", "marketing", "agentur",
-                       "technische umsetzung", "technischer betreuer", "betreut von", "herausgeber der zeitung")
+                       "technische umsetzung", "technischer betreuer", "betreut von", "herausgeber der zeitung",
+                       # a heading over a list of others' numbers ("Wichtige Nummern für Tierhalter")
+                       "wichtige nummern", "wichtige telefonnummern", "wichtige rufnummern", "nützliche nummern",
+                       "nützliche telefonnummern", "notrufnummern", "notfallnummern", "weitere notdienste",
+                       "hilfreiche nummern", "hilfreiche telefonnummern")
 # Public bodies and shared services whose number a trader passes on ("Termine vergibt das Bürgerbüro der Stadt
 # Castrop-Rauxel unter …", "Straßenverkehrsamt, Telefon …", "ADAC-Pannenhilfe: …"): named in the clause right
 # before a number, the number is theirs. Words a small business could be called itself are left out.
