@@ -488,6 +488,22 @@ def test_a_grid_of_linked_cards_names_one_offer_per_card() -> None:
                      "</div></main>") == ["Krankengymnastik", "Lymphdrainage", "Fango"]
 
 
+def test_paragraphs_led_by_a_bold_name_and_a_dash_or_its_sentence_name_offers_on_any_page() -> None:
+    lines = "".join(f"<div><span><b>{t}</b>{d}</span></div>" for t, d in (
+        ("Sträuße &amp; Schnittblumen", " – ab 15 € gebunden, auch nach Farbe."),
+        ("Tischdekoration", " für Feiern, Firmenevents und Restaurants."),
+        ("Fleurop-Blumenversand", " – deutschland- und weltweit.")))
+    assert offerings(f"<main><div><b>Unsere Floristik</b></div>{lines}</main>",
+                     url="https://www.beispiel-herne.de/floristik.html") == \
+        ["Sträuße & Schnittblumen", "Tischdekoration", "Fleurop-Blumenversand"]
+    # the same layout for the people who teach is no list of offers
+    people = "".join(f"<li><strong>{n}</strong> – {r}</li>" for n, r in (
+        ("Stefan Ortmann", "Schulleitung, Klavier"), ("Aylin Korkmaz", "Gesang, Musical"),
+        ("Tobias Frenzel", "Schlagzeug")))
+    assert offerings(f"<main><h2>Unsere Lehrkräfte</h2><ul>{people}</ul></main>",
+                     url="https://www.beispiel-herne.de/schule.html") == []
+
+
 def test_tab_titles_a_course_column_and_no_people_in_a_team_block() -> None:
     tabs = "".join(f"<button role='tab' data-bs-target='#p{i}'>{t}</button>" for i, t in enumerate(
         ("Hundebedarf", "Katzenbedarf", "Aquaristik")))

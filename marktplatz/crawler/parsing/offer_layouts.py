@@ -29,6 +29,9 @@ _OTHER_SECTION = re.compile(
     r"ladenzeit|servicezeit|telefonzeit|annahmezeit|abholzeit|besuchszeit|"
     r"kontakt(?:\b|daten|formular|aufnahme)|kursplan|stundenplan|anfahrt|\badresse|anschrift|so finden sie|"
     r"standort|über uns|ueber uns|über mich|team\b|\bartists?\b|mitarbeiter|wer wir sind|"
+    # (the people: "Unsere Lehrkräfte", "Therapeutinnen und Therapeuten", "Ansprechpartner")
+    r"lehrkräfte|lehrer(?:innen)?\b|dozent(?:en|innen)\b|therapeut(?:en|innen)\b|ansprechpartner|unsere trainer|"
+    r"unsere ärzt|ärzteteam|"
     r"wir über uns|warum|vorteil|zahlung|\bnews\b|aktuell|neuigkeit|\btermine\b|"
     r"download|\blinks\b|\bpartner\b|\bmarken\b|markenpartner|\bhersteller\b|\bablauf\b|so funktioniert|"
     r"schritt für schritt|in \w+ schritten|so arbeiten wir|einsatzgebiet|liefergebiet|servicegebiet|einzugsgebiet|"
@@ -186,8 +189,9 @@ def priced_categories(doc: Doc) -> Iterator[Line]:
 
 
 def run_in_labels(doc: Doc) -> Iterator[tuple[str, int]]:
-    """Paragraphs that each begin with a bold label and its colon ("<b>Weinproben:</b> Jeden ersten Freitag …"),
-    at least three one after another: the labels."""
+    """Paragraphs that each begin with a bold label and its colon ("<b>Weinproben:</b> Jeden ersten Freitag …"), a
+    dash ("<b>Lieferservice</b> – bis 11 Uhr bestellt …") or the sentence it starts ("<b>Tischdekoration</b> für
+    Feiern …"), at least three one after another: the labels."""
     run: list[tuple[str, int]] = []
     for ln in doc.lines:
         label = _run_in_label(ln, doc.heading_text)
@@ -201,16 +205,23 @@ def run_in_labels(doc: Doc) -> Iterator[tuple[str, int]]:
         yield from run
 
 
+# What follows a run-in label that has no colon: a dash and its remark, or the label's sentence going on in lower case
+_AFTER_LABEL = re.compile(r"\s*[–—-]\s+\S|\s+[a-zäöüß]")
+
+
 def _run_in_label(line: Line, doc_heading: Callable[[Line], str]) -> str | None:
-    if line.level or line.region != "main" or line.in_table or ":" not in line.text[:60]:
+    if line.level or line.region != "main" or line.in_table:
         return None
-    if line.heading >= 0 and other_section(doc_heading(line)):
-        return None  # "Registergericht:", "Inhaber:" in an Impressum section
     # (the bold text that starts this line: lines cut by <br> share one paragraph, each with its own label)
     label = next((t for b in line.block.iter("b", "strong") if (t := " ".join(b.text_content().split()))
                   and line.text.startswith(t.rstrip(": "))), None)
-    if label is None or (not label.endswith(":") and not line.text.startswith(label + ":")):
+    if label is None:
         return None
+    colon = label.endswith(":") or line.text.startswith(label + ":")
+    if not colon and not _AFTER_LABEL.match(line.text, len(label)):
+        return None
+    if line.heading >= 0 and other_section(doc_heading(line)):
+        return None  # "Registergericht:", "Inhaber:" in an Impressum section
     label = label.rstrip(": ")
     if not line.text.startswith(label) or len(line.text) <= len(label) + 8 or not looks_like_service(label, 4):
         return None

@@ -503,9 +503,10 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
         # "Versicherungen"): its cards, or its list of short items
         for ln in (*card_headings(doc), *bare_lists(doc)):
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
+    # (run-in labels, three paragraphs in a row each led by its bold name, are offers on any page with nothing else)
+    for text, idx in run_in_labels(doc) if home or offer_page or not hits else ():
+        add(text, idx, "text", 0.45)
     if home or offer_page or (topic_page and not hits):
-        for text, idx in run_in_labels(doc):
-            add(text, idx, "text", 0.45)
         for ln in priced_categories(doc):
             if not price_plan(lines, ln):
                 add(ln.text, ln.index, "heading", 0.45)
