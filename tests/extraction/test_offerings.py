@@ -670,6 +670,27 @@ def test_price_plans_and_their_features_are_no_offers() -> None:
     assert offerings(f"<main><h1>Tarife</h1>{plans}</main>", url="https://www.beispiel-herne.de/preise.html") == []
 
 
+def test_a_menus_categories_are_its_offers_and_a_dish_is_named_not_described() -> None:
+    def table(dishes: tuple[tuple[str, str, str], ...]) -> str:
+        return "<table>" + "".join(f"<tr><td>{n}</td><td><strong>{d}</strong><sup>a,g</sup><br><span>{x}</span></td>"
+                                   f"<td>{p} €</td></tr>" for n, (d, x, p) in enumerate(dishes, 1)) + "</table>"
+    pizza = table((("Pizza Margherita", "Tomaten, Mozzarella, Basilikum", "7,00"),
+                   ("Pizza Tonno", "Thunfisch, Zwiebeln", "9,00")))
+    pasta = table((("Spaghetti Carbonara", "Speck, Ei, Parmesan", "8,50"),))
+    salat = table((("Insalata Mista", "Blattsalate, Tomaten, Gurken", "6,50"),))
+    menu = f"<main><h1>Speisekarte</h1><h2>Pizza</h2>{pizza}<h2>Pasta</h2>{pasta}<h2>Salate</h2>{salat}</main>"
+    assert offerings(menu, url="https://www.beispiel-herne.de/speisekarte/") == ["Pizza", "Pasta", "Salate"]
+    # a single price list: each row by its dish's name, not by the line that describes it
+    assert offerings(f"<main><h2>Speisekarte</h2>{pizza}</main>") == ["Pizza Margherita", "Pizza Tonno"]
+    # a tailor's price list lists its services under its categories
+    hosen = table((("Hose kürzen", "mit Originalsaum", "14,00"), ("Bund enger", "hinten", "16,00")))
+    jacken = table((("Ärmel kürzen", "mit Knopflöchern", "25,00"),))
+    sonst = table((("Reißverschluss ersetzen", "bis 20 cm", "12,00"),))
+    got = offerings(f"<main><h1>Preise</h1><h2>Hosen</h2>{hosen}<h2>Jacken</h2>{jacken}<h2>Sonstiges</h2>{sonst}"
+                    "</main>", url="https://www.beispiel-herne.de/preise/")
+    assert {"Hose kürzen", "Ärmel kürzen", "Reißverschluss ersetzen"} <= set(got)
+
+
 def test_the_folds_of_an_accordion_name_the_offers() -> None:
     folds = "".join(f"<div class='accordion-item'><div class='accordion-header'><button class='accordion-button'>"
                     f"<span>{t}</span></button></div><div class='accordion-collapse'><div class='accordion-body'>"

@@ -9,6 +9,7 @@ hours are never offerings.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -388,6 +389,11 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             hits.append(OfferingHit(item, line, method, conf))
 
     lines = doc.lines
+
+    @functools.cache
+    def categories() -> frozenset[int]:
+        return frozenset(ln.index for ln in priced_categories(doc))
+
     # 1. Offer sections: a heading (or "Unser Service:" label, or a kicker line right above a heading) naming
     #    offers, then its sub-headings, its list items, or the item names of its price list.
     for line in lines:
@@ -415,7 +421,9 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             if s.level and price_plan(lines, s):
                 continue
             if not (s.level and is_section_name(s.text)):
-                text = s.text if s.level else list_item(_BULLET.sub("", s.text.split(" | ")[0]))
+                # (a row's first cell that is not its number: "1 | Pizza Margherita | 7,00 €")
+                cell = next((c for c in s.text.split(" | ") if not _ITEM_NUMBER.match(c)), "")
+                text = s.text if s.level else list_item(_BULLET.sub("", cell))
                 add(text, s.index, "heading" if s.level else "text", 0.75)
         if not items:
             # one line of offers set apart by dots or bars ("Hosen kürzen · Reißverschluss ersetzen · …")
@@ -425,7 +433,8 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                     for part in parts:
                         add(part, s.index, "text", 0.7)
         priced: set[int] = set()
-        if section:
+        # (a menu's categories, each heading its own priced dishes, are what a directory lists; not every dish)
+        if section and not (_MENU.search(head.text) and sum(1 for s in items if s.index in categories()) >= 3):
             for name, idx in _price_list_items(doc, section[0].index, section[-1].index + 1):
                 priced.add(idx)
                 add(name, idx, "table", 0.5)
@@ -455,7 +464,9 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             for ln in main:
                 if ln.in_list and not _is_nav_list(doc, ln):
                     add(list_item(ln.text), ln.index, "text", 0.65)
-        for name, idx in _price_list_items(doc):
+        h1 = next((ln.text for ln in main if ln.level == 1), "")
+        menu = len(heads) >= 3 and len(categories()) >= 3 and bool(_MENU.search(f"{topic or ''} {h1} {doc.title}"))
+        for name, idx in () if menu else _price_list_items(doc):
             add(name, idx, "table", 0.7)
     # 3. Headings that enumerate ("Sprachstörungen | Sprechstörungen | Stimmstörungen").
     for line in lines:
@@ -573,7 +584,17 @@ def _section_items(section: list[Line]) -> list[Line]:
     if listed:
         return listed
     if section and all(s.in_table and not s.level for s in section):
-        return section  # the rows of a table under the label (their first cells are read)
+        # the rows of a table under the label (their first cells are read); not the text under a dish's name in
+        # its cell, which runs on into the row's price ("Pizza Margherita" / "Tomaten, Mozzarella | 7,00 €")
+        rows: set[html.HtmlElement] = set()
+        out: list[Line] = []
+        for s in section:
+            row = s.block if s.block.tag == "tr" else next(s.block.iterancestors("tr"), None)
+            if row is None or row not in rows or not _PRICE.search(s.text):
+                out.append(s)
+            if row is not None:
+                rows.add(row)
+        return out
     titles = [s for s in section if not s.level and _is_title_line(s)]
     return titles if len(titles) >= 2 else _line_list(section)
 
@@ -717,6 +738,27 @@ def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
             return
 
 
+# A menu of dishes and drinks, whose categories a directory lists (a tailor's price list lists its services instead)
+_MENU = re.compile(r"speise|karte\b|menü|\bmenu|gerichte|getränke|mittagstisch|eiskarte|kuchen|grill|pizza|küche",
+                   re.IGNORECASE)
+
+
+def _row_start(doc: Doc, line: Line) -> Line | None:
+    """The first line of the table row a line ends, when the row has more than one line (a dish's name over its
+    description, the price in the row's last cell)."""
+    if not line.in_table:
+        return None
+    node = line.block
+    for _ in range(3):
+        if node is None or node.tag == "tr":
+            break
+        node = node.getparent()
+    span = doc.spans.get(node) if node is not None and node.tag == "tr" else None
+    if span is None or span[0] >= line.index:
+        return None
+    return doc.lines[span[0]]
+
+
 def _price_list_items(doc: Doc, first: int = 0, end: int | None = None) -> list[tuple[str, int]]:
     """Names of the rows of a price list or menu: the first text of the smallest element holding a price line,
     and the short category line standing right before a row ("DAMEN", "COLORATION")."""
@@ -738,10 +780,14 @@ def _price_list_items(doc: Doc, first: int = 0, end: int | None = None) -> list[
                     out.append((above.text, above.index))
                 used.add(line.index)
                 continue
-            name = _DURATION.sub("", _PRICE.sub("", line.text)).strip(" .:-–,")
-            if name and line.index not in used:
-                used.add(line.index)
-                out.append((name, line.index))
+            first_line = _row_start(doc, line) or line
+            name = _DURATION.sub("", _PRICE.sub("", first_line.text)).strip(" .:-–,")
+            if first_line is not line:
+                # "Pizza Margherita" <br> "Tomaten, Mozzarella, Basilikum | 7,00 €": the row's first line names it
+                name = " ".join(c for c in name.split(" | ") if not _ITEM_NUMBER.match(c)).strip()
+            if name and line.index not in used and first_line.index not in used:
+                used.update((line.index, first_line.index))
+                out.append((name, first_line.index))
             continue
         node = line.block
         for _ in range(4):
