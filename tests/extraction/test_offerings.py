@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from marktplatz.crawler.pages import extract_page
 
 
@@ -14,6 +16,15 @@ def test_subheadings_of_an_offer_section_are_offerings() -> None:
     got = offerings("<main><h2>Unsere Leistungen</h2><h3>Fensterreinigung</h3><p>…</p><h3>Glasreinigung</h3>"
                     "<p>…</p><h2>Über uns</h2><h3>Unser Team</h3></main>")
     assert got == ["Fensterreinigung", "Glasreinigung"]
+
+
+@pytest.mark.parametrize("heading", ["Was es bei uns gibt", "Das gibt's bei uns", "Was wir anbieten",
+                                     "Was Sie bei uns bekommen"])
+def test_a_heading_that_says_what_there_is_opens_an_offer_section(heading: str) -> None:
+    got = offerings(f"<main><h2>{heading}</h2><ul><li>Zeitungen &amp; Zeitschriften</li><li>Tabakwaren</li>"
+                    "<li>Kaffee to go</li></ul><h2>So findet Ihr uns</h2><p>Hochlarmarkstraße 88</p></main>",
+                    url="https://www.beispiel-herne.de/laden.html")
+    assert got == ["Zeitungen & Zeitschriften", "Tabakwaren", "Kaffee to go"]
 
 
 def test_kicker_above_a_heading_opens_and_ends_sections() -> None:
