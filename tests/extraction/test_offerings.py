@@ -515,6 +515,17 @@ def test_paragraphs_led_by_a_bold_name_and_a_dash_or_its_sentence_name_offers_on
                      url="https://www.beispiel-herne.de/schule.html") == []
 
 
+def test_a_page_about_one_topic_names_its_kinds_in_an_accordions_folds() -> None:
+    folds = "".join(f"<div class='fl-accordion-item'><div class='fl-accordion-button' role='tab'><a href='#' "
+                    f"class='fl-accordion-button-label'>{t}</a></div><div class='fl-accordion-content' "
+                    f"aria-hidden='true'><p>{d}</p></div></div>" for t, d in (
+                        ("Longenstunden", "Einzelunterricht an der Longe."), ("Voltigieren", "Turnen auf dem Pferd."),
+                        ("Ausritte", "Ins Gelände, nach Absprache.")))
+    got = offerings(f"<main><h1>Reitunterricht</h1><p>Der Unterricht findet in festen Gruppen statt.</p>"
+                    f"<div class='fl-accordion'>{folds}</div></main>", url="https://www.beispiel-herne.de/reiten/")
+    assert got == ["Longenstunden", "Voltigieren", "Ausritte"]
+
+
 def test_tab_titles_a_course_column_and_no_people_in_a_team_block() -> None:
     tabs = "".join(f"<button role='tab' data-bs-target='#p{i}'>{t}</button>" for i, t in enumerate(
         ("Hundebedarf", "Katzenbedarf", "Aquaristik")))

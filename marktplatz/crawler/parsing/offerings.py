@@ -512,7 +512,9 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     if topic_page:
         # a page about one kind of offer under a heading that names it ("Unsere Führerscheinklassen",
         # "Versicherungen"): its cards, or its list of short items
-        for ln in (*card_headings(doc), *bare_lists(doc)):
+        # ("Reitunterricht" over an accordion of its kinds: the folds' titles)
+        folds = [ln for ln in lines if ln.region == "main" and fold_title(ln)]
+        for ln in (*card_headings(doc), *bare_lists(doc), *(folds if len(folds) >= 2 else ())):
             add(list_item(ln.text) if ln.in_list else ln.text, ln.index, "heading" if ln.level else "text", 0.45)
     # (run-in labels, three paragraphs in a row each led by its bold name, are offers on any page with nothing else)
     for text, idx in run_in_labels(doc) if home or offer_page or not hits else ():
