@@ -19,7 +19,7 @@ def test_subheadings_of_an_offer_section_are_offerings() -> None:
 
 
 @pytest.mark.parametrize("heading", ["Was es bei uns gibt", "Das gibt's bei uns", "Was wir anbieten",
-                                     "Was Sie bei uns bekommen"])
+                                     "Was Sie bei uns bekommen", "Unsere Zimmer", "Arrangements"])
 def test_a_heading_that_says_what_there_is_opens_an_offer_section(heading: str) -> None:
     got = offerings(f"<main><h2>{heading}</h2><ul><li>Zeitungen &amp; Zeitschriften</li><li>Tabakwaren</li>"
                     "<li>Kaffee to go</li></ul><h2>So findet Ihr uns</h2><p>Hochlarmarkstraße 88</p></main>",

@@ -190,7 +190,9 @@ OFFERING_HEADINGS = ("leistung", "angebot", "unser service", "unsere services", 
                      "bei uns finden sie", "bei uns gibt es", "bei uns gibt's", "bei uns erhalten sie",
                      "unsere fächer", "unterricht", "was es bei uns gibt", "das gibt es bei uns",
                      "das gibt's bei uns", "was wir anbieten", "was wir ihnen bieten", "bei uns bekommen sie",
-                     "was sie bei uns bekommen", "was sie bei uns finden")
+                     "was sie bei uns bekommen", "was sie bei uns finden",
+                     # a guesthouse's rooms and packages
+                     "zimmer", "arrangements", "pauschalen")
 # Verbs that introduce an inline enumeration of offerings in prose ("Wir bieten ... A, B und C an").
 OFFERING_VERBS = ("bieten", "bietet", "biete", "anbieten", "führen", "verkaufen", "spezialisiert auf",
                   "spezialisiert", "gehören", "umfasst", "umfassen", "erhalten sie", "finden sie bei uns",
