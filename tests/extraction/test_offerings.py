@@ -713,6 +713,16 @@ def test_a_menus_categories_are_its_offers_and_a_dish_is_named_not_described() -
     assert {"Hose kürzen", "Ärmel kürzen", "Reißverschluss ersetzen"} <= set(got)
 
 
+def test_a_dish_in_a_list_is_named_by_its_first_line_without_its_allergen_marks() -> None:
+    dishes = "".join(f"<li><span><strong>{d}</strong> <small>({a})</small>{'<br><small>' + x + '</small>' if x else ''}"
+                     f"</span><span>{p} €</span></li>" for d, a, x, p in (
+                         ("Lahmacun", "A", "türkische Pizza mit Hackfleisch, Salat, Zitrone", "4,50"),
+                         ("Falafel-Teller", "A,K,N", "6 Falafel, Hummus, Salat, Brot", "10,50"),
+                         ("Hirtensalat", "G", "mit Schafskäse", "7,00"), ("Gemischter Salat", "G", "", "5,50")))
+    assert offerings(f"<main><h1>Marmaris Grill</h1><ul class='list-unstyled'>{dishes}</ul></main>") == \
+        ["Lahmacun", "Falafel-Teller", "Hirtensalat", "Gemischter Salat"]
+
+
 def test_the_folds_of_an_accordion_name_the_offers() -> None:
     folds = "".join(f"<div class='accordion-item'><div class='accordion-header'><button class='accordion-button'>"
                     f"<span>{t}</span></button></div><div class='accordion-collapse'><div class='accordion-body'>"

@@ -284,6 +284,8 @@ def bare_lists(doc: Doc) -> Iterator[Line]:
     groups: dict[html.HtmlElement, list[Line]] = {}
     for ln in doc.lines:
         if ln.in_list and ln.region == "main" and not link_line(ln):
+            if ln.block.tag == "li" and ln.index > 0 and doc.lines[ln.index - 1].block is ln.block:
+                continue  # the text under an item's name in its <li> ("Lahmacun" <br> "türkische Pizza …")
             # (the list itself, also when each item's text is a paragraph of its own: <li><p>…</p></li>)
             groups.setdefault(next(ln.block.iterancestors("ul", "ol"), ln.block.getparent()), []).append(ln)
         elif not ln.in_table and not ln.level and ln.region == "main" and not ln.links and ln.tag == "p":

@@ -156,6 +156,9 @@ _DURATION_WORDS = r"(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden{})\b
 _BRACKET_DURATION = re.compile(r"(?<=[(;,])\s*" + _DURATION_WORDS.format("") + r"\s*(?=\))", re.IGNORECASE)
 
 
+_ALLERGEN_MARKS = re.compile(r"\s*\((?-i:[A-Z]|\d{1,2})(?:\s*,\s*(?-i:[A-Z]|\d{1,2}))*\)")
+
+
 def clean_item(text: str) -> str | None:
     """A tidy offering, or None when the text is no offering (too long, a price, navigation, hours...)."""
     t = re.sub(r"\s+", " ", text).strip(" \t-–—•·*:;,.|>→»")
@@ -169,7 +172,9 @@ def clean_item(text: str) -> str | None:
     if not _ONLY_PRICE.match(t):
         t = _PRICE.sub("", t).strip(" \t-–—•·*:;,.|")  # "Maniküre 28 €" in a price list's row
     if "(" in t:
-        # a duration in brackets is no part of the name ("Übungsfahrt (45 Min.)", "(Überland, Nacht; 45 Min.)")
+        # a duration in brackets is no part of the name ("Übungsfahrt (45 Min.)", "(Überland, Nacht; 45 Min.)"),
+        # nor a menu's allergen marks ("Hirtensalat (G)", "Lahmacun (A,G)")
+        t = _ALLERGEN_MARKS.sub("", t)
         t = re.sub(r"\s*\(\s*\)", "", re.sub(r"[;,]\s*\)", ")", _BRACKET_DURATION.sub("", t))).strip()
     if len(t) < 3 or len(t) > MAX_ITEM_CHARS or len(t.split()) > MAX_ITEM_WORDS:
         return None
@@ -391,8 +396,14 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     lines = doc.lines
 
     @functools.cache
-    def categories() -> frozenset[int]:
-        return frozenset(ln.index for ln in priced_categories(doc))
+    def menu_categories() -> frozenset[int]:
+        """A menu's categories, each heading its own priced dishes: what a directory lists, not every dish (a
+        tailor's price list, its services under "Hosen", "Jacken", lists the services)."""
+        cats = [ln.index for ln in priced_categories(doc)]
+        if len(cats) < 3:
+            return frozenset()
+        named = f"{topic or ''} {doc.title} " + " ".join(ln.text for ln in lines[:cats[0]] if 1 <= ln.level <= 2)
+        return frozenset(cats) if _MENU.search(named) else frozenset()
 
     # 1. Offer sections: a heading (or "Unser Service:" label, or a kicker line right above a heading) naming
     #    offers, then its sub-headings, its list items, or the item names of its price list.
@@ -433,8 +444,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                     for part in parts:
                         add(part, s.index, "text", 0.7)
         priced: set[int] = set()
-        # (a menu's categories, each heading its own priced dishes, are what a directory lists; not every dish)
-        if section and not (_MENU.search(head.text) and sum(1 for s in items if s.index in categories()) >= 3):
+        if section and sum(1 for s in items if s.index in menu_categories()) < 3:
             for name, idx in _price_list_items(doc, section[0].index, section[-1].index + 1):
                 priced.add(idx)
                 add(name, idx, "table", 0.5)
@@ -464,9 +474,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             for ln in main:
                 if ln.in_list and not _is_nav_list(doc, ln):
                     add(list_item(ln.text), ln.index, "text", 0.65)
-        h1 = next((ln.text for ln in main if ln.level == 1), "")
-        menu = len(heads) >= 3 and len(categories()) >= 3 and bool(_MENU.search(f"{topic or ''} {h1} {doc.title}"))
-        for name, idx in () if menu else _price_list_items(doc):
+        for name, idx in () if menu_categories() else _price_list_items(doc):
             add(name, idx, "table", 0.7)
     # 3. Headings that enumerate ("Sprachstörungen | Sprechstörungen | Stimmstörungen").
     for line in lines:
