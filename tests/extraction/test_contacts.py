@@ -93,6 +93,17 @@ def test_a_number_only_for_emergencies_in_a_sentence_is_an_emergency_line() -> N
     assert values(rec.emergency_phones) == ["+4915123458710"]
 
 
+def test_an_emergency_line_named_inside_its_link_or_by_its_sentence() -> None:
+    rec = page("<ul><li><a href='tel:+492323594710'>02323 / 59 47 10</a></li><li><a href='tel:01726385190'>"
+               "<span>24h-Notdienst: 0172 / 638 51 90</span></a></li></ul>")
+    assert values(rec.phones) == ["+492323594710"]
+    assert values(rec.emergency_phones) == ["+491726385190"]
+    rec = page("<p>Tel. 02323 59 47 10</p><p>Kurzschluss oder Stromausfall? Unser Elektro-Notdienst ist an 365 Tagen "
+               "rund um die Uhr für Sie da: 0172 638 51 90.</p>")
+    assert values(rec.phones) == ["+492323594710"]
+    assert values(rec.emergency_phones) == ["+491726385190"]
+
+
 def test_numbers_under_a_heading_of_useful_numbers_are_others() -> None:
     rec = page("<p>Tel. 0209 / 77 39 20</p><h3>Wichtige Nummern für Tierhalter</h3>"
                "<p>Tierheim Gelsenkirchen: 0209 5 88 21 0</p><p>Giftinformationszentrum: 0228 19 24 0</p>")

@@ -381,6 +381,13 @@ def test_opening_hours_rules_written_one_after_another_in_one_string() -> None:
     assert site.opening_hours.value.week == week({"tu-fr": ["12:00-19:00"], "sa": ["11:00-17:00"]})
 
 
+def test_a_page_of_partners_and_links_gives_no_contact_data_of_the_business() -> None:
+    links = page("links.html", "<main><h1>Links</h1><p>Gerüstbau Lohmann, Castrop-Rauxel</p><p>Tel. 0 23 05 / 8 14 40"
+                               "</p><p>Zimmerei Brüggemann, Waltrop</p><p>Tel. 0 23 09 / 60 22 17</p></main>")
+    site = merged(page("", FOOTER), links)
+    assert [f.value for f in site.phones] == ["+492323123456"]
+
+
 def test_every_value_keeps_its_provenance() -> None:
     site = merged(page("", FOOTER), page("impressum.html", "<main><h1>Impressum</h1>"
                                                            "<p>Sodinger Straße 10<br>44627 Herne</p></main>"))

@@ -37,8 +37,9 @@ from marktplatz.crawler.parsing.seasons import in_season, season_of, without_sea
 
 T = TypeVar("T")
 MAX_OFFERINGS = 60
-# Pages whose contact data is a fallback only: privacy policies name data-protection officers and hosts.
-FALLBACK_KINDS = frozenset(("privacy",))
+# Pages whose contact data is a fallback only: privacy policies name data-protection officers and hosts, a page of
+# partners or links the firms it recommends.
+FALLBACK_KINDS = frozenset(("privacy", "partner"))
 _HAUPT = re.compile(r"haupt|zentrale|stammhaus|stamm|hauptsitz|main", re.IGNORECASE)
 
 

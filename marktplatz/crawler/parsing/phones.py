@@ -142,6 +142,11 @@ def _label_before(doc: Doc, line: Line, start: int, prev_end: int) -> tuple[str 
     kind = classify_label(before[-40:])
     if kind:
         return kind, True
+    # a sentence about the emergency service that ends in the number ("Unser Elektro-Notdienst ist an 365 Tagen rund
+    # um die Uhr für Sie da: 0172 …"); a number also given as the plain one stays that (the site merge sees both)
+    clause = _SENTENCE_END.split(before[-160:])[-1]
+    if len(before) > 40 and _LABEL_RE["emergency"].search(clause):
+        return "emergency", True
     after = line.text[start:start + 60]
     if re.search(r"\(\s*(?:tele)?fax\s*\)", after, re.IGNORECASE):
         return "fax", True
@@ -182,6 +187,8 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
             if not e164:
                 continue
             pos = line.text.find(text) if text else -1
+            if pos >= 0 and (num := _DIGIT_RUN.search(text)) is not None:
+                pos += num.start()  # (a link's own text may start with the label: "24h-Notdienst: 0172 …")
             kind, labelled = _label_before(doc, line, pos if pos >= 0 else len(line.text), 0)
             if kind == "not" or (pos > 0 and _public_body_before(line.text, pos, 0)):
                 continue
