@@ -389,6 +389,12 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     "Wir sind Partner der Reisenetz plus Kooperation, Zentrale: Reisenetz plus GmbH, Hannover, Tel. 0511 89 76 54-0.",
     "Weitere Infos zur Ergotherapie bietet der Deutsche Verband Ergotherapie e.V., Tel. 07248 9 18 10 00.",
     "Insolvenzabsicherung: Deutscher Reisesicherungsfonds GmbH, Tel. 030 2 88 77 66-0.",
+    "Im 1. Obergeschoss praktiziert Dr. Carola Kessler. Termine dort bitte direkt unter 0209 204 77 10.",
+    "Zweimal im Jahr codiert der ADFC bei uns im Hof. Anmeldung direkt beim ADFC Bochum unter 0234 9 04 16 60.",
+    "Die örtliche Tinnitus-Selbsthilfegruppe erreichen Sie unter 02305 3 17 40.",
+    "Garantiefälle bearbeitet ausschließlich der Hersteller-Service (Service-Hotline 0800 576 62 37).",
+    "Für Geräte der Marke Calora wenden Sie sich bitte an den Calora Werkskundendienst: 0800 225 67 20.",
+    "Glücksspiel kann süchtig machen. Hilfe: Beratungshotline Glücksspielsucht 0800 0 77 66 55 (kostenlos).",
 ])
 def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]
@@ -404,11 +410,23 @@ def test_a_service_line_with_its_own_number_leads_in_to_no_number_below_it(other
     assert values(page(f"<p>{other}</p><p>Praxis: Tel. 02323 45678</p>").phones) == ["+49232345678"]
 
 
+@pytest.mark.parametrize("own", [
+    "Sie erreichen uns direkt unter 02324 68 91 02.",
+    "Unser Büro erreichen Sie unter 02324 68 91 02.",
+    "Telefonisch erreichen Sie uns unter 02324 68 91 02.",
+    "Frau Kaya erreichen Sie unter 02324 68 91 02.",
+])
+def test_our_own_number_in_such_a_sentence_stays(own: str) -> None:
+    assert values(page(f"<p>{own}</p>").phones) == ["+492324689102"]
+
+
 def test_dates_amounts_and_shop_ids_written_like_numbers_are_no_phones() -> None:
     rec = page("<p>Badsanierung Herne-Sodingen, 05/2024 – 14 m² Wand, 6 m² Boden</p>"
                "<p>Wir sind umgezogen! (02.05.2022) Ab sofort finden Sie uns in der Dorstener Straße.</p>"
                "<p>Objekt-Nr. VI-2026-118 · Wohnfläche 128 m² · Kaufpreis 349.000 €</p>"
-               "<p>DHL Paketshop-Nr. 476 118 · Hermes PaketShop-ID 0815 4417</p>")
+               "<p>DHL Paketshop-Nr. 476 118 · Hermes PaketShop-ID 0815 4417</p>"
+               "<p>Registrierungsnummer Lebensmittelunternehmen: 05913-0047-12</p>"
+               "<p>Erlaubnis nach § 3 GüKG, Erlaubnis-Nr. 05 562 0 311</p>")
     assert values(rec.phones) == []
 
 

@@ -48,7 +48,7 @@ from marktplatz.crawler.parsing.locations import (
 from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_names, welcome_name
 from marktplatz.crawler.parsing.offer_layouts import class_names, other_section, slot_classes
 from marktplatz.crawler.parsing.offerings import clean_item, find_offerings, is_offer_heading, is_section_name
-from marktplatz.crawler.parsing.phones import PhoneHit, find_phones, names_public_body, to_e164
+from marktplatz.crawler.parsing.phones import SENTENCE_END, PhoneHit, find_phones, names_public_body, to_e164
 from marktplatz.crawler.parsing.schedules import TIMETABLE, Segment, find_segments, hours_notes, label_kind
 from marktplatz.crawler.parsing.special import find_special_hours, is_past_notice
 from marktplatz.crawler.parsing.structured import Entity, find_entities
@@ -90,7 +90,19 @@ _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|kl
                        r"vertreten durch die praxis|(?:unser\w*|eine\w*)\s+(?:[\w-]+-)?partner|"
                        r"in kooperation mit|partnerbetrieb|partnerwerkstatt|erfahren sie (?:\w+ ){0,2}unter|"
                        r"notdienst hat|störungsstelle|stadtwerke|(?:hotline|servicenummer|service-nummer|"
-                       r"rufnummer) (?:der|des|von)\b", re.IGNORECASE)
+                       r"rufnummer) (?:der|des|von)\b|hersteller-?service|herstellerservice|werkskundendienst|"
+                       r"hersteller-?hotline|selbsthilfegruppe", re.IGNORECASE)
+# Someone else reached "directly" ("Termine dort bitte direkt unter …", "Anmeldung direkt beim ADFC unter …"), or
+# named as whom "Sie erreichen" ("Die Tinnitus-Selbsthilfegruppe erreichen Sie unter …"): not the business, unless
+# the sentence speaks of us or of one of our own people or rooms.
+_EMERGENCY = re.compile("|".join(vocab.EMERGENCY_LABELS), re.IGNORECASE)
+_DIRECT_ELSEWHERE = re.compile(r"\bdirekt\s+(?:unter|dort|bei(?:m)?|an\s+(?:den|die|das))\b|\bdort\s+(?:bitte\s+)?"
+                               r"direkt\b", re.IGNORECASE)
+_REACHED = re.compile(r"(?:^|[.!?]\s+)(?P<whom>[^.!?]{3,80}?)\s+erreichen\s+sie\b", re.IGNORECASE)
+_OWN_PLACE = re.compile(r"\b(?:herr|frau|team|praxis|büro|laden|geschäft|werkstatt|salon|rezeption|zentrale|"
+                        r"verwaltung|kanzlei|studio|filiale|hotline|service|telefonisch|mobil|jederzeit|"
+                        r"tagsüber|abends|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags)\b",
+                        re.IGNORECASE)
 # Someone else's number told in passing, in brackets inside a sentence: "… Sanitär Wegener GmbH (Tel. 02324-2 33 10)",
 # "(Tierarztpraxis Dr. Selzer, Tel. …)"; not "Rufen Sie uns an (Tel. …)".
 _BRACKETED_NUMBER = re.compile(r"\((?:[^()]{0,80}?,\s*)?(?:service-?)?(?:tel|telefon|fon)\b\.?:?\s*[+\d(]",
@@ -115,6 +127,19 @@ def _names_a_topic(text: str, max_words: int) -> bool:
 
 def _path_has(path: str, hints: tuple[str, ...]) -> bool:
     return any(h in path for h in hints)
+
+
+def _reached_elsewhere(text: str) -> bool:
+    """Whether a sentence gives the number of someone the caller reaches instead of the business."""
+    if "direkt" in text and any(_DIRECT_ELSEWHERE.search(c) and not _OWN_CUE.search(c)
+                                for c in SENTENCE_END.split(text)):
+        return True
+    if "erreichen" not in text.lower():
+        return False
+    # (not "Im Notfall erreichen Sie das Notdiensthandy …": an emergency line, which its label sorts)
+    return any(not _OWN_CUE.search(m.group("whom")) and not _OWN_PLACE.search(m.group("whom")) and
+               not _OWN_CUE.search(text[m.end():m.end() + 12]) and
+               not _EMERGENCY.search(text[m.start():m.end() + 30]) for m in _REACHED.finditer(text))
 
 
 def _told_in_passing(text: str) -> bool:
@@ -306,7 +331,7 @@ class GenericBusinessPage:
         none on the next line ("Giftnotruf: 0228 19240" over "Tel. 0234 …").
         """
         text = self.doc.lines[idx].text
-        if _REFERRAL.search(text) or _told_in_passing(text):
+        if _REFERRAL.search(text) or _told_in_passing(text) or _reached_elsewhere(text):
             return True
         if idx == 0 or len(text) > 160 or idx - 1 in numbered:
             return False

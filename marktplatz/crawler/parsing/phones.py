@@ -56,7 +56,8 @@ _BRANCH_LABEL = re.compile(r"(?<![a-zäöü])(?:filiale|niederlassung|zweigstell
                            r"zweigpraxis|nebenstelle|zweigbetrieb)\s+(?:in\s+)?(?-i:[A-ZÄÖÜ])[\wäöüß-]+", re.IGNORECASE)
 _PUBLIC_BODY = re.compile(r"(?<![a-zäöüß])(?:" + "|".join(re.escape(w) for w in vocab.PUBLIC_BODIES) + r")",
                           re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])")
+# Where a sentence ends: a stop and a capital after it.
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])")
 
 
 def names_public_body(text: str) -> bool:
@@ -67,7 +68,7 @@ def _public_body_before(text: str, start: int, prev_end: int) -> bool:
     """Whether the clause right before a number (back to the previous number or sentence) names a public body or a
     shared service: the number is theirs, passed on, not the business's."""
     clause = text[max(prev_end, start - 120):start]
-    cut = list(_SENTENCE_END.finditer(clause))
+    cut = list(SENTENCE_END.finditer(clause))
     if cut:
         clause = clause[cut[-1].end():]
     return bool(_PUBLIC_BODY.search(clause))
@@ -142,9 +143,13 @@ def _label_before(doc: Doc, line: Line, start: int, prev_end: int) -> tuple[str 
     kind = classify_label(before[-40:])
     if kind:
         return kind, True
+    # a long label of a number that is no phone ("Registrierungsnummer Lebensmittelunternehmen: 05913-0047-12")
+    if (m := _last(_LABEL_RE["not"], before[-70:])) is not None and not any(ch.isdigit() for ch in
+                                                                            before[-70:][m.end():]):
+        return "not", True
     # a sentence about the emergency service that ends in the number ("Unser Elektro-Notdienst ist an 365 Tagen rund
     # um die Uhr für Sie da: 0172 …"); a number also given as the plain one stays that (the site merge sees both)
-    clause = _SENTENCE_END.split(before[-160:])[-1]
+    clause = SENTENCE_END.split(before[-160:])[-1]
     if len(before) > 40 and _LABEL_RE["emergency"].search(clause):
         return "emergency", True
     after = line.text[start:start + 60]

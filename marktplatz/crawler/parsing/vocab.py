@@ -94,13 +94,14 @@ VOICE_LABELS = ("tel", "telefon", "fon", "phone", "fernsprecher", "ruf", "rufnum
                 "servicenummer", "zentrale", "anrufen", "call", "☎", "📞", "✆", "t:", "t.", "festnetz",
                 "verkauf", "werkstatt", "technik", "büro", "praxis", "rufen sie", "erreichen sie")
 EMERGENCY_LABELS = ("notdienst", "notfall", "notfäll", "notruf", "notdiensthandy", "bereitschaft", "emergency",
-                    "störungsdienst")
+                    "störungsdienst", "soforthilfe")
 # Labels of numbers that are never phones.
 NOT_PHONE_LABELS = ("iban", "bic", "swift", "konto", "kto", "blz", "bankleitzahl", "steuernummer", "steuer-nr",
                     "st.-nr", "st-nr", "stnr", "steuer nr", "ust", "umsatzsteuer", "vat", "hrb", "hra", "register",
                     "amtsgericht", "handelsregister", "vr ", "pr ", "gnr", "ik-nummer", "ik nummer",
                     "institutionskennzeichen",
-                    "betriebsnummer", "lanr", "bsnr", "kammernummer", "mitgliedsnummer", "art.-nr", "artikel",
+                    "betriebsnummer", "registrierungsnummer", "registriernummer", "zulassungsnummer", "erlaubnis",
+                    "lanr", "bsnr", "kammernummer", "mitgliedsnummer", "art.-nr", "artikel",
                     "bestellnummer", "kundennummer", "rechnung", "aktenzeichen", "az.", "plz", "postfach",
                     "gläubiger", "creditor", "w-idnr", "wirtschafts-id", "idnr", "id-nr", "euid", "sepa",
                     "shop-id", "shop-nr", "paketshop", "packstation", "filial-nr", "filialnummer", "annahmestelle",
@@ -140,7 +141,8 @@ PUBLIC_BODIES = ("straßenverkehrsamt", "strassenverkehrsamt", "ordnungsamt", "b
                  "veterinärwesen", "fachbereich", "kassenärztliche vereinigung", "kassenzahnärztliche vereinigung",
                  "ärztekammer", "zahnärztekammer", "tierärztekammer", "apothekerkammer", "notarkammer",
                  "rechtsanwaltskammer", "steuerberaterkammer", "architektenkammer", "bürogemeinschaft",
-                 "telefonseelsorge", "beratungsstelle", "schornsteinfeger", "bzga", "bundeszentrale")
+                 "telefonseelsorge", "beratungsstelle", "schornsteinfeger", "bzga", "bundeszentrale",
+                 "glücksspielsucht", "spielsucht", "suchtberatung", "suchthilfe")
 # Chamber/regulator words that are nonetheless useful for the Impressum's `chamber` field.
 CHAMBER_WORDS = ("kammer", "innung", "aufsichtsbehörde", "zulassung")
 
