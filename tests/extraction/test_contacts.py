@@ -426,7 +426,9 @@ def test_dates_amounts_and_shop_ids_written_like_numbers_are_no_phones() -> None
                "<p>Objekt-Nr. VI-2026-118 · Wohnfläche 128 m² · Kaufpreis 349.000 €</p>"
                "<p>DHL Paketshop-Nr. 476 118 · Hermes PaketShop-ID 0815 4417</p>"
                "<p>Registrierungsnummer Lebensmittelunternehmen: 05913-0047-12</p>"
-               "<p>Erlaubnis nach § 3 GüKG, Erlaubnis-Nr. 05 562 0 311</p>")
+               "<p>Erlaubnis nach § 3 GüKG, Erlaubnis-Nr. 05 562 0 311</p>"
+               "<p>02.–04.10.2026 Oktoberfest im Brauhof</p><p>Betriebsferien: 04.01. – 20.01.2027.</p>"
+               "<p>Zur Cranger Kirmes (06.-15.08.2027) jetzt schon Zimmer reservieren!</p>")
     assert values(rec.phones) == []
 
 

@@ -26,6 +26,9 @@ _TAX_SHAPE = re.compile(r"^\d{2,3}\s?/\s?\d{3,4}\s?/\s?\d{4,5}$")
 _TIME_OR_DATE_SHAPE = re.compile(r"^\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2,4})?(?:\s?(?:uhr)?\s?[-–/]\s?\d{1,2}[.:]\d{2}"
                                  r"(?:[.:]\d{2,4})?)*\s*$", re.IGNORECASE)
 # "05/2024 – 14 m²": a month and year (a reference's date), however the digits after it run on
+# A range of dates ("02.–04.10.2026", "04.01. – 20.01.2027", "(06.-15.08.2027)"): a day, a dash, a day and month
+_DATE_RANGE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\.\s?(?:(?:0?[1-9]|1[0-2])\.)?\s?[-–—]\s?"
+                         r"(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.")
 _MONTH_YEAR = re.compile(r"^(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d\d(?!\d)")
 _AMOUNT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2}|,-)?$")
 _CURRENCY_AFTER = re.compile(r"\s?(?:€|eur\b|euro\b)", re.IGNORECASE)
@@ -260,6 +263,7 @@ def numbers_in_text(text: str) -> tuple[tuple[int, int, str | None], ...]:
         raw = m.raw_string
         bare = raw.strip(" ()")
         rejected = (_TAX_SHAPE.match(bare) or _TIME_OR_DATE_SHAPE.match(bare) or _MONTH_YEAR.match(bare)
+                    or _DATE_RANGE.search(bare)
                     # an amount ("Kaufpreis 349.000 €")
                     or _AMOUNT.match(bare) or _CURRENCY_AFTER.match(text, m.end)
                     or re.match(r"^\d{5}$", re.sub(r"\D", "", raw))
