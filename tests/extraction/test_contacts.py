@@ -395,6 +395,8 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     "Garantiefälle bearbeitet ausschließlich der Hersteller-Service (Service-Hotline 0800 576 62 37).",
     "Für Geräte der Marke Calora wenden Sie sich bitte an den Calora Werkskundendienst: 0800 225 67 20.",
     "Glücksspiel kann süchtig machen. Hilfe: Beratungshotline Glücksspielsucht 0800 0 77 66 55 (kostenlos).",
+    "Bestellen Sie auch über Ihr Bestattungshaus, z. B. über das Bestattungshaus Kemper, Tel. 0231 - 44 20 17.",
+    "Im selben Gebäude: Physiotherapie Brackel (eigenständige Praxis), Termine unter 0231 286651.",
 ])
 def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]

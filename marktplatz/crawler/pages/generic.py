@@ -72,7 +72,8 @@ _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,
 _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|klinik)|notdienst-?apotheke|"
                        r"arbeiten (?:\w+ )?zusammen mit|empfehlung:|"
                        r"empfehlen (?:wir )?(?:ihnen )?(?:gerne )?(?:die|den|das)\b|"
-                       r"z\.\s?b\.\s(?:in der|im|bei der|beim)\b|unser\w*\s+\w*dienstleister\b|"
+                       r"z\.\s?b\.\s(?:in der|im|bei der|beim|über (?:das|den|die))\b|"
+                       r"im (?:selben|gleichen) (?:gebäude|haus)|eigenständige praxis|unser\w*\s+\w*dienstleister\b|"
                        r"nicht unsere? (?:nummer|rufnummer)|kein teil unser|keine auftragsannahme|"
                        r"diensthabend|(?<![\w-])partner(?:in)?:|wir sind partner (?:der|des|von)\b|"
                        # an association's number told after its name ("… der Deutsche Verband Ergotherapie e.V., Tel.")
