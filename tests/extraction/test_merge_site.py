@@ -373,6 +373,13 @@ def test_opening_hours_rules_written_one_after_another_in_one_string() -> None:
     site = merged(page("", ld))
     assert site.opening_hours is not None
     assert site.opening_hours.value.week == week({"mo,tu,th": ["08:00-12:00", "14:00-18:00"], "we,fr": ["08:00-13:00"]})
+    # Squarespace writes the rules after a comma, each with its own day
+    ld = """<script type="application/ld+json">{"@context":"http://schema.org","@type":"LocalBusiness",
+      "name":"Weinkontor",
+      "openingHours":", Tu 11:00-19:00, We 11:00-19:00, Th 11:00-19:00, Sa 10:00-16:00, "}</script>"""
+    site = merged(page("", ld))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"tu-th": ["11:00-19:00"], "sa": ["10:00-16:00"]})
     # an empty range is a closed day (site builders write Monday closed as "Mo 00:00-00:00")
     ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"TattooParlor",
       "name":"Schwarzstich","openingHours":["Mo 00:00-00:00","Tu-Fr 12:00-19:00","Sa 11:00-17:00"]}</script>"""

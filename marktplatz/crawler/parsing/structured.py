@@ -211,6 +211,7 @@ def week_from_opening_hours(values: Any) -> Week:
         # (rules are array items or ";"-separated, but often just written one after another: "Mo,Tu 08:00-12:00
         # We,Fr 08:00-13:00", a new rule starting where a day follows a time)
         for rule in _RULE_SPLIT.split(value):
+            rule = rule.strip(" ,")  # (Squarespace writes ", Tu 11:00-19:00, We 11:00-19:00, …, ")
             m = _OSM_RULE.match(rule)
             if not m:
                 if rule.strip():
