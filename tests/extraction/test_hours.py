@@ -238,6 +238,15 @@ def test_the_article_die_before_a_noun_is_not_tuesday() -> None:
     assert parse_hours_text("Sam Ruhetag").closed_days == ["sa"]
 
 
+def test_a_closing_time_said_to_be_at_night_and_a_stables_rest() -> None:
+    assert parse_hours_text("Freitag 6 – 24 Uhr\nSamstag 7 – 1 Uhr nachts").week == \
+        week(fr=["06:00-24:00"], sa=["07:00-01:00"])
+    # a stable's rest is when it is closed, not a schedule of its own
+    assert parse_hours_text("Stallruhe täglich 13–15 Uhr.").week == {}
+    assert parse_hours_text("Mo-Fr 9-18 Uhr\nStallruhe täglich 13–15 Uhr.").week == \
+        week({"mo-fr": ["09:00-13:00", "15:00-18:00"]})
+
+
 def test_around_the_clock_under_a_finished_week_is_a_remark() -> None:
     res = parse_hours_text("Mo-Fr 8-18 Uhr\nSa 9-13 Uhr\nNotdienst rund um die Uhr")
     assert res.week == week({"mo-fr": ["08:00-18:00"]}, sa=["09:00-13:00"])

@@ -102,6 +102,14 @@ def test_minutes_raised_after_the_hour_are_read_and_a_menus_marks_still_dropped(
     assert [f.value for f in menu.offerings] == ["Pizza Salami", "Pizza Tonno", "Pizza Funghi"]
 
 
+def test_a_definition_list_of_days_ending_with_sundays_and_holidays() -> None:
+    rows = "".join(f"<dt>{d}</dt><dd>{t}</dd>" for d, t in (("Montag bis Samstag", "6 – 22 Uhr"),
+                                                            ("Sonn- und Feiertage", "8 – 20 Uhr")))
+    site = merged(page("", f"<main><h2>Wann wir auf haben</h2><dl>{rows}</dl></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-sa": ["06:00-22:00"], "su": ["08:00-20:00"]})
+
+
 def test_a_labelled_schedule_right_under_the_opening_hours_is_kept_apart() -> None:
     # the lunch menu, the kitchen, an acute consultation or the phone line follow the main hours without a break
     for label, main, other in (("Mittagstisch", "Di-So 12-22 Uhr", "Di-Fr 12-14 Uhr"),

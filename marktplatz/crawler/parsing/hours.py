@@ -43,7 +43,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<appt>(?:termine?\s)?nach\s(?:telefonischer\s)?(?:vereinbarung|absprache|terminabsprache|terminvereinbarung)"
     r"|nur\s(?:mit|auf|nach)\s(?:termin(?:vereinbarung|absprache)?|voranmeldung|anmeldung)|auf termin"
     r"|by appointment|terminvereinbarung)"
-    r"|(?P<brk>\b(?:mittagspause|mittagsruhe|mittagszeit|pause)\b)"
+    # (and a stable's or house's rest: "Stallruhe täglich 13–15 Uhr" is when it is closed)
+    r"|(?P<brk>\b(?:mittagspause|mittagsruhe|mittagszeit|pause|stallruhe|ruhezeit(?:en)?)\b)"
     r"|(?P<half2>vormittags?|nachmittags?|abends|morgens)\b"
     r"|(?P<dash>\s?(?:-|–|—|‐|‑|−|bis\b|to\b)\s?)"
     r"|(?P<sep>,|;|/|&|\+|\||·|•|\bund\b|\bu\.|\bsowie\b|\bsowie\b)"
@@ -178,14 +179,14 @@ def _merge_intervals(items: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _interval_ok(start: int, end: int, night_clock: bool = False) -> bool:
+def _interval_ok(start: int, end: int, night_clock: bool = False, said_night: bool = False) -> bool:
     if start == end:
         return False
     if end < start:
         # Past midnight only for evening openings (bars, restaurants); "9-6" is a 12-hour clock we do not guess.
         # A closing time written on the 24-hour clock ("12:00 – 01:00", `night_clock`) is the night's, so a bowling
         # alley or a bar that opens at noon may run past midnight too; "12–1" stays unread.
-        return (start >= 15 * 60 or (night_clock and start >= 11 * 60)) and end <= 6 * 60
+        return (start >= 15 * 60 or (night_clock and start >= 11 * 60) or said_night) and end <= 6 * 60
     # "Klasse 1–4", "5–10 Jahre": a shop that opens at one and closes at four in the morning is a range of
     # something else
     return not (start < 5 * 60 and end <= 12 * 60)
@@ -395,7 +396,9 @@ class _Parser:
         # the minutes of both; "12–1" stays unread)
         night = _PADDED.match(tokens[i + 2].text) is not None or (
             _WITH_MINUTES.match(tokens[i].text) is not None and _WITH_MINUTES.match(tokens[i + 2].text) is not None)
-        if not _interval_ok(start, end, night):
+        # (or one said to be at night: a kiosk's "7 – 1 Uhr nachts")
+        said_night = i + 3 < n and tokens[i + 3].value == "nachts"
+        if not _interval_ok(start, end, night, said_night):
             return i + consumed
         if self.pending_break:
             self.pending_break = False

@@ -407,7 +407,7 @@ _MAYBE_RANGE = re.compile(r"\d[\d:. ]{0,6}(?:uhr\s?)?(?:[-–—]|bis)\s?\d", re
 _MAYBE_ABBR = re.compile(r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So|MO|DI|MI|DO|FR|SA|SO)\b")
 _MAYBE_WORDS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
                 "täglich", "werktag", "wochentag", "wochenende", "geschlossen", "ruhetag", "vereinbarung", "termin",
-                "rund um die uhr", "24/7")
+                "rund um die uhr", "24/7", "sonn-", "feiertag")
 
 
 def _maybe_hours(text: str, low: str | None = None) -> bool:
