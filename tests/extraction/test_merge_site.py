@@ -157,6 +157,15 @@ def test_a_class_timetable_is_never_the_opening_hours() -> None:
     assert with_office.opening_hours.value.week == week({"tu,th": ["10:00-12:00"]})
 
 
+def test_the_kitchens_and_the_receptions_times_under_the_week_are_kept_apart() -> None:
+    rows = "".join(f"<tr><td>{d}</td><td>{t}</td></tr>" for d, t in (
+        ("Montag", "Ruhetag"), ("Mittwoch – Samstag", "17:00 – 23:00 Uhr"), ("Sonntag", "11:30 – 21:00 Uhr")))
+    site = merged(page("", f"<main><h3>Öffnungszeiten</h3><table>{rows}</table><p>Warme Küche Mi–Sa 17:30–21:30 Uhr, "
+                           "So 11:30–20:00 Uhr.</p><p>Hotelrezeption täglich 7:00–21:00 Uhr.</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"we-sa": ["17:00-23:00"], "su": ["11:30-21:00"]})
+
+
 def test_a_table_whose_rows_name_classes_is_a_timetable_whatever_its_heading() -> None:
     rows = "".join(f"<tr><td>{d}</td><td>{t}</td><td>{c}</td></tr>" for d, t, c in (
         ("Montag", "18:00 - 19:30", "Hatha Yoga"), ("Mittwoch", "19:00 - 20:30", "Vinyasa Flow"),

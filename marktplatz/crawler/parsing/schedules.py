@@ -32,7 +32,8 @@ _MAIN_COMPOUND = re.compile(r"(?:öffnungs|oeffnungs|geschäfts|geschaefts|büro
 _HOURS_HEADING = re.compile(r"öffnungszeit|oeffnungszeit|offnungszeit|geschäftszeit|sprechzeit|sprechstunde|"
                             r"bürozeit|zeiten\b|opening hours|erreichbarkeit", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß .&/()-]{1,60}?)\s*:\s*$")
-_SUBJECT = re.compile(r"^\s*([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜa-zäöüß]+)?)\s+$")
+# (one noun, or an adjective and its noun: "Blutabnahmen", "Warme Küche")
+_SUBJECT = re.compile(r"^\s*((?:[A-ZÄÖÜ][a-zäöüß]+\s+)?[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜa-zäöüß]+)?)\s+$")
 _NOT_SUBJECT = frozenset(("geöffnet", "geoeffnet", "öffnungszeiten", "sprechzeiten", "jeden", "jede", "immer", "auch",
                           "sowie", "außer", "ausser", "nur", "und", "oder", "täglich", "werktags", "wochentags",
                           "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
@@ -191,7 +192,7 @@ def _label_before_days(line: Line, tokens: Sequence[Token]) -> tuple[str | None,
                 if m and not any(ch.isdigit() for ch in m.group(1)):
                     return m.group(1).strip(), True
                 m = _SUBJECT.match(text[:pos])
-                if m and m.group(1).lower() not in _NOT_SUBJECT:
+                if m and not any(w in _NOT_SUBJECT for w in m.group(1).lower().split()):
                     return m.group(1), False
                 m = _PERIOD.match(text[:pos])
                 if m:
