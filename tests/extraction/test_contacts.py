@@ -218,6 +218,11 @@ EMAIL_CASES: list[tuple[str, list[str]]] = [
      "protected]</span></p>", ["post@kanzlei-herne.de"]),
     # a decoy hidden inside the address is not part of it
     ("<p>E-Mail: info<span style='display: none'>-nospam</span>@optik-herne.de</p>", ["info@optik-herne.de"]),
+    # a decoy hidden by a class, and an old address the page says is no longer read
+    ("<p>E-Mail: <a href='#' data-u='hallo' data-d='zweiterunde-re.de'>hallo<span class='hide'>nospam</span>"
+     "@zweiterunde-re.de</a></p>", ["hallo@zweiterunde-re.de"]),
+    ("<p>E-Mail: pension-elbers@t-online.de</p><p>Die alte Adresse haus.elbers@web.de wird nicht mehr abgerufen!</p>",
+     ["pension-elbers@t-online.de"]),
 ]
 
 

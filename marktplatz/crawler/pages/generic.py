@@ -108,6 +108,8 @@ _OWN_PLACE = re.compile(r"\b(?:herr|frau|team|praxis|büro|laden|geschäft|werks
 # "(Tierarztpraxis Dr. Selzer, Tel. …)"; not "Rufen Sie uns an (Tel. …)".
 _BRACKETED_NUMBER = re.compile(r"\((?:[^()]{0,80}?,\s*)?(?:service-?)?(?:tel|telefon|fon)\b\.?:?\s*[+\d(]",
                                re.IGNORECASE)
+_OUTDATED = re.compile(r"nicht mehr (?:abgerufen|aktiv|gültig|erreichbar|genutzt|benutzt|verwenden|in betrieb)|"
+                       r"\balte (?:e-?mail-?)?(?:adresse|nummer|rufnummer)\b|veraltet", re.IGNORECASE)
 # "Kassenärztlicher Bereitschaftsdienst: 116117", "Handwerkskammer …, Tel. 0231 5493-0": a line that ends in a number
 # of its own (one too short for a phone hit, or one dropped as the chamber's)
 _ENDS_IN_NUMBER = re.compile(r"\d[\d\s/()–-]{3,}\d$")
@@ -201,11 +203,14 @@ class GenericBusinessPage:
         # (nor someone else's number given in passing: a referral, a hotline, a business named in a sentence)
         hits = find_phones(self.doc)
         numbered = {h.line for h in hits}
-        return [h for h in hits if not self.is_third_party(h.line) and not self._referred(h.line, numbered)]
+        return [h for h in hits if not self.is_third_party(h.line) and not self._referred(h.line, numbered)
+                and not _OUTDATED.search(self.doc.lines[h.line].text)]
 
     @cached_property
     def email_hits(self) -> list[EmailHit]:
-        return [h for h in find_emails(self.doc) if h.line < 0 or not self.is_third_party(h.line)]
+        # (nor an old address the page says is no longer read: "Die alte Adresse … wird nicht mehr abgerufen!")
+        return [h for h in find_emails(self.doc) if h.line < 0 or not (
+            self.is_third_party(h.line) or _OUTDATED.search(self.doc.lines[h.line].text))]
 
     @cached_property
     def _blocks_and_segments(self) -> tuple[list[Block], list[Segment]]:

@@ -55,6 +55,8 @@ _RTL_CLASS = re.compile(r"\.([\w-]+)\s*\{(?=[^}]*unicode-bidi\s*:\s*bidi-overrid
                         re.IGNORECASE)
 _BIDI_OVERRIDE = re.compile(r"unicode-bidi\s*:\s*bidi-override", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Classes that hide an inline element in every theme (Bootstrap's "d-none", "hidden", an anti-spam "nospam")
+_HIDDEN_CLASS = frozenset(("hide", "hidden", "d-none", "is-hidden", "invisible", "nospam", "no-spam"))
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Words that end where their inline element ends: a day or a contact label in one <span> and its value in the next,
 # with no space between ("<span>Mo</span><span>geschlossen</span>", as page-builder grids write them).
@@ -316,9 +318,11 @@ def build_doc(root: html.HtmlElement) -> Doc:
             skipped = el
             continue
         if el.get("hidden") is not None or el.get("aria-hidden") == "true" or (
-                tag not in BLOCK_TAGS and _HIDDEN_STYLE.search(el.get("style") or "")):
-            # (an inline element hidden by its style is an anti-spam decoy: "info<span style='display:none'>x
-            # </span>@…"; hidden blocks are left to be read, as scripts open them: accordions, tabs)
+                tag not in BLOCK_TAGS and (_HIDDEN_STYLE.search(el.get("style") or "") or (
+                    (cls := el.get("class")) and not _HIDDEN_CLASS.isdisjoint(cls.split())))):
+            # (an inline element hidden by its style or a hiding class is an anti-spam decoy: "info<span
+            # style='display:none'>x</span>@…", "hallo<span class='hide'>nospam</span>@…"; hidden blocks are left
+            # to be read, as scripts open them: accordions, tabs)
             walker.skip_subtree()
             skipped = el
             continue
