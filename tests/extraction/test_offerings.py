@@ -723,6 +723,16 @@ def test_a_dish_in_a_list_is_named_by_its_first_line_without_its_allergen_marks(
         ["Lahmacun", "Falafel-Teller", "Hirtensalat", "Gemischter Salat"]
 
 
+def test_a_price_lists_unit_column_and_a_duration_among_the_details_keep_one_name_per_row() -> None:
+    rows = "".join(f"<tr><td>{n}</td><td>{u}</td><td>{p} €</td></tr>" for n, u, p in (
+        ("Kopie / Druck A4 s/w", "Seite", "0,10"), ("Plot s/w A0", "lfd. Meter", "4,50"),
+        ("Visitenkarten, 250 Stück", "Auftrag", "39,00"),
+        ("Business-Porträt (30 Min. Shooting, 3 Bilder)", "", "89,00")))
+    got = offerings(f"<main><h2>Preise</h2><table>{rows}</table></main>", url="https://www.beispiel-herne.de/preise/")
+    assert got == ["Kopie / Druck A4 s/w", "Plot s/w A0", "Visitenkarten, 250 Stück",
+                   "Business-Porträt (30 Min. Shooting, 3 Bilder)"]
+
+
 def test_the_folds_of_an_accordion_name_the_offers() -> None:
     folds = "".join(f"<div class='accordion-item'><div class='accordion-header'><button class='accordion-button'>"
                     f"<span>{t}</span></button></div><div class='accordion-collapse'><div class='accordion-body'>"

@@ -115,7 +115,10 @@ _HEAD_PREFIX = re.compile(r"^(?:hilfe|behandlung|therapie|beratung|spezialist|ex
                           r"(?:bei|für|von|in)\s+", re.IGNORECASE)
 _TITLE_CLASS = re.compile(r"title|heading|headline|name|bold|kategorie|category", re.IGNORECASE)
 _MEASURE = re.compile(r"^\s*(?:ca\.\s?)?\d+(?:[.,]\d+)?\s?(?:-\s?\d+\s?)?(?:min\.?|minuten|std\.?|stunden?|h|stk\.?|"
-                      r"stück|ml|l|g|kg|cm|m|m²|qm|personen|pers\.?)\s*$", re.IGNORECASE)
+                      r"stück|ml|l|g|kg|cm|m|m²|qm|personen|pers\.?|[×x])\s*$"
+                      # a price list's unit column: "Seite", "Auftrag", "lfd. Meter", "pro Person"
+                      r"|^\s*(?:pro |je )?(?:seite|stück|stk\.?|auftrag|lfd\.? meter|meter|stunde|std\.?|person|"
+                      r"pers\.?|portion|einheit|m²|qm)\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-zÄÖÜäöüß]")
 # A list written without <li>: lines that start with a typed bullet ("• Brillenreparatur", "- Innenanstriche").
 _BULLET = re.compile(r"^\s*(?:[•·▪■►▸✓✔➤→*]|[-–](?=\s))\s*")
@@ -844,5 +847,6 @@ def _sole_price(doc: Doc, idx: int) -> bool:
 
 
 # (and hours, not the "24h" of a "24h-Notdienst")
-_DURATION = re.compile(r"\s*" + _DURATION_WORDS.format(r"|h(?![-\w])"), re.IGNORECASE)
+# (not one that opens a bracket of details: "Business-Porträt (30 Min. Shooting, 3 Bilder)" keeps it)
+_DURATION = re.compile(r"\s*(?<![(\d])" + _DURATION_WORDS.format(r"|h(?![-\w])"), re.IGNORECASE)
 _ROW_NOISE = re.compile(r"^(?:ab\s\d|\d+\s?(?:stück|stk|kugel|jahre|jahren)\b|klein$|groß$|gross$)", re.IGNORECASE)
