@@ -733,6 +733,16 @@ def test_a_price_lists_unit_column_and_a_duration_among_the_details_keep_one_nam
                    "Business-Porträt (30 Min. Shooting, 3 Bilder)"]
 
 
+def test_an_offer_pages_list_under_its_heading_counts_beside_its_boxes() -> None:
+    items = "".join(f"<li>{t}</li>" for t in ("Medikationsanalyse – wir prüfen Ihre Medikamente", "Blutdruckmessung",
+                                              "Verleih von Milchpumpen"))
+    got = offerings(f"<main><h1>Leistungen</h1><p>Neben der Abgabe von Arzneimitteln bieten wir Ihnen:</p>"
+                    f"<ul>{items}</ul><h2>Kundenkarte</h2><p>Treuepunkte sammeln.</p><h3>Öffnungszeiten</h3>"
+                    "<p>Mo–Fr 8–18:30 Uhr</p><h3>Vorbestellen</h3><p>Per App oder E-Mail.</p></main>",
+                    url="https://www.beispiel-herne.de/leistungen.html")
+    assert {"Medikationsanalyse", "Blutdruckmessung", "Verleih von Milchpumpen"} <= set(got)
+
+
 def test_the_folds_of_an_accordion_name_the_offers() -> None:
     folds = "".join(f"<div class='accordion-item'><div class='accordion-header'><button class='accordion-button'>"
                     f"<span>{t}</span></button></div><div class='accordion-collapse'><div class='accordion-body'>"

@@ -127,6 +127,7 @@ MAX_ITEM_WORDS = 8
 MAX_ITEM_CHARS = 70
 # Where a long list item's explanation starts: "Reifenservice, Einlagerung und Montage aller Fabrikate",
 # "Steinschlag-Reparatur der Frontscheibe bei vielen Versicherern kostenlos".
+_DASH_REMARK = re.compile(r"\s([–—])\s")
 _EXPLANATION = re.compile(r",\s|;\s|:\s|\s[–—-]\s|\s\(|\s(?:bei|nach|durch|mit|inkl\.|inklusive|gemäß|laut|sowie)\s",
                           re.IGNORECASE)
 
@@ -198,6 +199,10 @@ def list_item(text: str) -> str:
     explanation, which name the offer; a short one as it is."""
     words = text.split()
     if len(words) <= MAX_ITEM_WORDS and len(text) <= MAX_ITEM_CHARS:
+        # "Blutdruckmessung – standardisierte Risikoerfassung": the name before the dash that explains it
+        parts = _DASH_REMARK.split(text, maxsplit=1)
+        if len(parts) == 3 and len(parts[2].split()) >= 2 and re.search(r"[A-Za-zÄÖÜäöüß]{4}", parts[0]):
+            return parts[0].strip()
         return text
     lead = _EXPLANATION.split(" ".join(words), maxsplit=1)[0]
     return lead if re.search(r"[A-Za-zÄÖÜäöüß]{5}", lead) else text
@@ -470,6 +475,12 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                 if not is_section_name(ln.text) and not is_offer_heading(ln.text) and not other_section(ln.text) \
                         and not _over_contact(main, k):
                     add(ln.text, ln.index, "heading", 0.7)
+            # ... and the list right under the page's own heading, before its sub-headings ("Leistungen" over a
+            # list of the services, then boxes on a loyalty card, the hours, ordering)
+            top = next((ln for ln in main if ln.level == 1), None)
+            for ln in main:
+                if top is not None and ln.heading == top.index and ln.in_list and not _is_nav_list(doc, ln):
+                    add(list_item(ln.text), ln.index, "text", 0.65)
         elif len(folds := [ln for ln in main if fold_title(ln)]) >= 2:
             for ln in folds:
                 add(ln.text, ln.index, "heading", 0.65)  # an accordion of the offers, each fold's title one
