@@ -743,6 +743,19 @@ def test_an_offer_pages_list_under_its_heading_counts_beside_its_boxes() -> None
     assert {"Medikationsanalyse", "Blutdruckmessung", "Verleih von Milchpumpen"} <= set(got)
 
 
+def test_a_price_list_widgets_items_by_title_without_their_amount_or_description() -> None:
+    items = "".join(f"<li class='elementor-price-list-item'><div class='elementor-price-list-header'><span "
+                    f"class='elementor-price-list-title'>{t}</span><span class='elementor-price-list-separator'>"
+                    f"</span><span class='elementor-price-list-price'>{p}</span></div><p "
+                    f"class='elementor-price-list-description'>{d}</p></li>" for t, p, d in (
+                        ("Hausmacher Leberwurst", "100 g 1,49 €", "im Naturdarm"),
+                        ("Schweineschnitzel", "1 kg 12,90 €", "aus der Oberschale"),
+                        ("Grünkohl mit Mettenden", "Portion 6,90 €", "fertig gekocht zum Mitnehmen")))
+    got = offerings(f"<main><h2>Angebote der Woche</h2><ul class='elementor-price-list'>{items}</ul></main>",
+                    url="https://www.beispiel-herne.de/angebote.html")
+    assert got == ["Hausmacher Leberwurst", "Schweineschnitzel", "Grünkohl mit Mettenden Portion"]
+
+
 def test_the_folds_of_an_accordion_name_the_offers() -> None:
     folds = "".join(f"<div class='accordion-item'><div class='accordion-header'><button class='accordion-button'>"
                     f"<span>{t}</span></button></div><div class='accordion-collapse'><div class='accordion-body'>"

@@ -472,6 +472,8 @@ def _separate(el: html.HtmlElement, before: str, text: str) -> bool:
         return False
     last, first = before[-1:], text[:1]
     word = (prev.text or "").strip()
+    if not word and len(prev) == 0 and last.isalnum() and first.isalnum():
+        return True  # an empty element between is a drawn separator (a price list's dotted leader)
     # An empty sibling is a drawn separator (a price list's dotted leader between "Maniküre" and "28 €").
     if not (last.isalnum() and first.isalnum()) or len(text.strip()) < 2 or len(word) == 1:
         return False

@@ -276,6 +276,17 @@ def tab_titles(section: list[Line]) -> list[tuple[str, int]]:
     return out if len(out) >= 2 else []
 
 
+def continues_item(prev: Line, line: Line) -> bool:
+    """Whether a list line is the text under the name of the <li> the line before it started ("Lahmacun" <br>
+    "türkische Pizza …", a price list widget's description paragraph)."""
+    return prev.in_list and line.in_list and (item := list_item_of(line)) is not None and list_item_of(prev) is item
+
+
+def list_item_of(line: Line) -> html.HtmlElement | None:
+    """The <li> a line stands in."""
+    return line.block if line.block.tag == "li" else next(line.block.iterancestors("li"), None)
+
+
 def bare_lists(doc: Doc) -> Iterator[Line]:
     """Items of a list of at least three short services that no offer heading introduces (under the greeting, or
     under a heading of its own like "Führerscheinklassen"), outside navigation and the page's edges; a list made
@@ -284,8 +295,8 @@ def bare_lists(doc: Doc) -> Iterator[Line]:
     groups: dict[html.HtmlElement, list[Line]] = {}
     for ln in doc.lines:
         if ln.in_list and ln.region == "main" and not link_line(ln):
-            if ln.block.tag == "li" and ln.index > 0 and doc.lines[ln.index - 1].block is ln.block:
-                continue  # the text under an item's name in its <li> ("Lahmacun" <br> "türkische Pizza …")
+            if ln.index > 0 and continues_item(doc.lines[ln.index - 1], ln):
+                continue
             # (the list itself, also when each item's text is a paragraph of its own: <li><p>…</p></li>)
             groups.setdefault(next(ln.block.iterancestors("ul", "ol"), ln.block.getparent()), []).append(ln)
         elif not ln.in_table and not ln.level and ln.region == "main" and not ln.links and ln.tag == "p":

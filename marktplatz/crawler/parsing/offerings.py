@@ -25,6 +25,7 @@ from marktplatz.crawler.parsing.offer_layouts import (
     bare_lists,
     captions,
     card_headings,
+    continues_item,
     in_other_block,
     link_line,
     looks_like_service,
@@ -160,6 +161,8 @@ _DURATION_WORDS = r"(?:ca\.\s?)?\d+(?:[.,]\d)?\s?(?:min|minuten|std|stunden{})\b
 _BRACKET_DURATION = re.compile(r"(?<=[(;,])\s*" + _DURATION_WORDS.format("") + r"\s*(?=\))", re.IGNORECASE)
 
 
+_TRAILING_AMOUNT = re.compile(r"(?<=[^\d,\s])\s+(?:je\s+|pro\s+)?\d+(?:[.,]\d+)?\s?(?:g|kg|ml|l|stück|stk\.?)$",
+                              re.IGNORECASE)
 _ALLERGEN_MARKS = re.compile(r"\s*\((?-i:[A-Z]|\d{1,2})(?:\s*,\s*(?-i:[A-Z]|\d{1,2}))*\)")
 
 
@@ -175,6 +178,8 @@ def clean_item(text: str) -> str | None:
     t = _PRICED_BRACKET.sub("", t)
     if not _ONLY_PRICE.match(t):
         t = _PRICE.sub("", t).strip(" \t-–—•·*:;,.|")  # "Maniküre 28 €" in a price list's row
+        # ... and the amount the price is for ("Hausmacher Leberwurst 100 g 1,49 €")
+        t = _TRAILING_AMOUNT.sub("", t)
     if "(" in t:
         # a duration in brackets is no part of the name ("Übungsfahrt (45 Min.)", "(Überland, Nacht; 45 Min.)"),
         # nor a menu's allergen marks ("Hirtensalat (G)", "Lahmacun (A,G)")
@@ -479,14 +484,14 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             # list of the services, then boxes on a loyalty card, the hours, ordering)
             top = next((ln for ln in main if ln.level == 1), None)
             for ln in main:
-                if top is not None and ln.heading == top.index and ln.in_list and not _is_nav_list(doc, ln):
+                if top is not None and ln.heading == top.index and _list_line(doc, ln):
                     add(list_item(ln.text), ln.index, "text", 0.65)
         elif len(folds := [ln for ln in main if fold_title(ln)]) >= 2:
             for ln in folds:
                 add(ln.text, ln.index, "heading", 0.65)  # an accordion of the offers, each fold's title one
         else:
             for ln in main:
-                if ln.in_list and not _is_nav_list(doc, ln):
+                if _list_line(doc, ln):
                     add(list_item(ln.text), ln.index, "text", 0.65)
         for name, idx in () if menu_categories() else _price_list_items(doc):
             add(name, idx, "table", 0.7)
@@ -553,6 +558,12 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
     return hits
 
 
+def _list_line(doc: Doc, ln: Line) -> bool:
+    """Whether a line names an item of a list on the page: not a menu's, not the text under an item's name."""
+    return ln.in_list and not _is_nav_list(doc, ln) and not (ln.index > 0 and continues_item(doc.lines[ln.index - 1],
+                                                                                               ln))
+
+
 def _of_price_plan(doc: Doc, line: Line) -> bool:
     """Whether a line is a price plan's title ("PREMIUM" over "39,90 € / Monat") or one of its features."""
     if line.level and price_plan(doc.lines, line):
@@ -594,7 +605,8 @@ def _section_items(section: list[Line]) -> list[Line]:
     or one offer per <br>)."""
     # (not the titles of a block of counters, reviews or team cards: "250+ Projekte", "15 Jahre Erfahrung")
     subheads = [(k, s) for k, s in enumerate(section) if 1 <= s.level <= 6 and not in_other_block(s)]
-    listed = [s for s in section if s.in_list and s.region not in ("nav", "header", "footer")]
+    listed = [s for k, s in enumerate(section) if s.in_list and s.region not in ("nav", "header", "footer")
+              and not (k > 0 and continues_item(section[k - 1], s))]
     if len(subheads) >= 2:
         # (not a side box over an address or a number: "Ladenlokal", "24h-Notdienst"; and also where each heads a
         # list: a menu's categories are what a directory lists, not every dish)
