@@ -820,6 +820,7 @@ def test_counters_a_tagline_of_selling_points_and_what_to_bring_are_no_offers() 
     counters = "".join(f"<div class='et_pb_number_counter'><p><span>{n}</span></p><h3 class='title'>{t}</h3></div>"
                        for n, t in (("250+", "Projekte"), ("15", "Jahre Erfahrung"), ("12", "Mitarbeiter")))
     got = offerings("<main><h1>Nähwerk – Ihre Änderungsschneiderei</h1><h2>Schnell · Sauber · Preiswert</h2>"
+                    "<h3>Facebook · Instagram · WhatsApp</h3>"
                     "<h2>Unsere Leistungen</h2><ul><li>Hosen kürzen</li><li>Reißverschluss ersetzen</li></ul>"
                     f"{counters}<h2>Bitte mitbringen</h2><ul><li>Verordnung</li><li>Versichertenkarte</li>"
                     "<li>großes Handtuch</li></ul></main>")

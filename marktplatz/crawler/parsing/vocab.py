@@ -212,7 +212,9 @@ NOT_OFFERING_WORDS = ("startseite", "kontakt", "impressum", "datenschutz", "anfa
                       "einwilligung", "datenerfassung", "ihre rechte", "rechtsgrundlage", "speicherdauer",
                       "toggle", "skip", "direkt zum inhalt", "schließen", "close", "anzeigen", "ansehen",
                       "entdecken", "bestellen", "buchen", "termin vereinbaren", "zum shop", "online-shop",
-                      "routenplaner", "google maps", "in google", "wir suchen", "bewirb")
+                      "routenplaner", "google maps", "in google", "wir suchen", "bewirb",
+                      # the networks a site links to
+                      "facebook", "instagram", "whatsapp", "youtube", "tiktok", "linkedin", "pinterest")
 
 # Navigation labels that are also ordinary words inside offerings ("Smart Home", "Team-Events"): only rejected
 # when they are the whole item.
