@@ -756,6 +756,16 @@ def test_a_price_list_widgets_items_by_title_without_their_amount_or_description
     assert got == ["Hausmacher Leberwurst", "Schweineschnitzel", "Grünkohl mit Mettenden Portion"]
 
 
+def test_an_offer_pages_titles_each_over_its_sentence_name_its_kinds() -> None:
+    pairs = "".join(f"<div class='title'>{t}</div><p>{d}</p>" for t, d in (
+        ("Hochzeitstorten", "Mehrstöckige Torten mit Fondant oder Buttercreme."),
+        ("Motivtorten &amp; Fototorten", "Wir setzen Ihr Motiv in Zucker um."),
+        ("Baumkuchen", "Nach Familienrezept über offener Flamme gebacken.")))
+    got = offerings(f"<main><h1>Torten &amp; Pralinen</h1><p>Alle Torten backen wir auf Bestellung.</p>{pairs}</main>",
+                    url="https://www.beispiel-herne.de/torten.html")
+    assert got == ["Torten & Pralinen", "Hochzeitstorten", "Motivtorten & Fototorten", "Baumkuchen"]
+
+
 def test_the_folds_of_an_accordion_name_the_offers() -> None:
     folds = "".join(f"<div class='accordion-item'><div class='accordion-header'><button class='accordion-button'>"
                     f"<span>{t}</span></button></div><div class='accordion-collapse'><div class='accordion-body'>"

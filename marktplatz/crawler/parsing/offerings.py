@@ -506,7 +506,8 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                     add(p, line.index, "heading", 0.6)
     # 4. Titles each followed by their text or price (a site builder's page); their texts are no lists of offers.
     described: set[int] = set()
-    if not hits:
+    # (an offer page's own topic, added above, is no reason to stop: its titles name the kinds of it)
+    if all(h.line == 0 for h in hits):
         for ln in topic_pairs(doc):
             add(ln.text, ln.index, "text", 0.5)
             described.add(ln.index + 1)
