@@ -9,7 +9,6 @@ hours are never offerings.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -408,16 +407,6 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
 
     lines = doc.lines
 
-    @functools.cache
-    def menu_categories() -> frozenset[int]:
-        """A menu's categories, each heading its own priced dishes: what a directory lists, not every dish (a
-        tailor's price list, its services under "Hosen", "Jacken", lists the services)."""
-        cats = [ln.index for ln in priced_categories(doc)]
-        if len(cats) < 3:
-            return frozenset()
-        named = f"{topic or ''} {doc.title} " + " ".join(ln.text for ln in lines[:cats[0]] if 1 <= ln.level <= 2)
-        return frozenset(cats) if _MENU.search(named) else frozenset()
-
     # 1. Offer sections: a heading (or "Unser Service:" label, or a kicker line right above a heading) naming
     #    offers, then its sub-headings, its list items, or the item names of its price list.
     for line in lines:
@@ -457,7 +446,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
                     for part in parts:
                         add(part, s.index, "text", 0.7)
         priced: set[int] = set()
-        if section and sum(1 for s in items if s.index in menu_categories()) < 3:
+        if section:
             for name, idx in _price_list_items(doc, section[0].index, section[-1].index + 1):
                 priced.add(idx)
                 add(name, idx, "table", 0.5)
@@ -493,7 +482,7 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             for ln in main:
                 if _list_line(doc, ln):
                     add(list_item(ln.text), ln.index, "text", 0.65)
-        for name, idx in () if menu_categories() else _price_list_items(doc):
+        for name, idx in _price_list_items(doc):
             add(name, idx, "table", 0.7)
     # 3. Headings that enumerate ("Sprachstörungen | Sprechstörungen | Stimmstörungen").
     for line in lines:
@@ -773,11 +762,6 @@ def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
             yield line
         elif kind is not None or line.level:
             return
-
-
-# A menu of dishes and drinks, whose categories a directory lists (a tailor's price list lists its services instead)
-_MENU = re.compile(r"speise|karte\b|menü|\bmenu|gerichte|getränke|mittagstisch|eiskarte|kuchen|grill|pizza|küche",
-                   re.IGNORECASE)
 
 
 def _row_start(doc: Doc, line: Line) -> Line | None:
