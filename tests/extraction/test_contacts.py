@@ -402,6 +402,8 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     "Glücksspiel kann süchtig machen. Hilfe: Beratungshotline Glücksspielsucht 0800 0 77 66 55 (kostenlos).",
     "Bestellen Sie auch über Ihr Bestattungshaus, z. B. über das Bestattungshaus Kemper, Tel. 0231 - 44 20 17.",
     "Im selben Gebäude: Physiotherapie Brackel (eigenständige Praxis), Termine unter 0231 286651.",
+    "Die Stadt Recklinghausen fördert begrünte Dächer. Auskunft erteilt die Stadt unter 02361 / 50 - 23 40.",
+    "Unsere Treffen finden im Gemeindehaus der Ev. Altstadtgemeinde statt (Gemeindebüro: Tel. 0 23 61 / 2 24 05).",
 ])
 def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]
@@ -435,7 +437,8 @@ def test_dates_amounts_and_shop_ids_written_like_numbers_are_no_phones() -> None
                "<p>Registrierungsnummer Lebensmittelunternehmen: 05913-0047-12</p>"
                "<p>Erlaubnis nach § 3 GüKG, Erlaubnis-Nr. 05 562 0 311</p>"
                "<p>02.–04.10.2026 Oktoberfest im Brauhof</p><p>Betriebsferien: 04.01. – 20.01.2027.</p>"
-               "<p>Zur Cranger Kirmes (06.-15.08.2027) jetzt schon Zimmer reservieren!</p>")
+               "<p>Zur Cranger Kirmes (06.-15.08.2027) jetzt schon Zimmer reservieren!</p>"
+               "<p>Eingetragen in die Handwerksrolle unter Nr. 0 41 77 23</p>")
     assert values(rec.phones) == []
 
 

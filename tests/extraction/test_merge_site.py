@@ -412,6 +412,14 @@ def test_a_page_of_partners_and_links_gives_no_contact_data_of_the_business() ->
     assert [f.value for f in site.phones] == ["+492323123456"]
 
 
+def test_a_departments_line_in_structured_data_is_the_business_own() -> None:
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"AutoDealer",
+      "name":"Autohaus Brenner","telephone":"+49 2305 9763-0","department":{"@type":"AutoRepair",
+      "name":"Autohaus Brenner Werkstatt","telephone":"+49 2305 9763-20"}}</script>"""
+    site = merged(page("", ld + "<main><p>Werkstatt: 02305 9763-20</p></main>"))
+    assert [f.value for f in site.phones] == ["+49230597630", "+492305976320"]
+
+
 def test_every_value_keeps_its_provenance() -> None:
     site = merged(page("", FOOTER), page("impressum.html", "<main><h1>Impressum</h1>"
                                                            "<p>Sodinger Straße 10<br>44627 Herne</p></main>"))

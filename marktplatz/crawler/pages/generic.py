@@ -106,7 +106,7 @@ _OWN_PLACE = re.compile(r"\b(?:herr|frau|team|praxis|büro|laden|geschäft|werks
                         re.IGNORECASE)
 # Someone else's number told in passing, in brackets inside a sentence: "… Sanitär Wegener GmbH (Tel. 02324-2 33 10)",
 # "(Tierarztpraxis Dr. Selzer, Tel. …)"; not "Rufen Sie uns an (Tel. …)".
-_BRACKETED_NUMBER = re.compile(r"\((?:[^()]{0,80}?,\s*)?(?:service-?)?(?:tel|telefon|fon)\b\.?:?\s*[+\d(]",
+_BRACKETED_NUMBER = re.compile(r"\((?:[^()]{0,80}?[,:]\s*)?(?:service-?)?(?:tel|telefon|fon)\b\.?:?\s*[+\d(]",
                                re.IGNORECASE)
 _OUTDATED = re.compile(r"nicht mehr (?:abgerufen|aktiv|gültig|erreichbar|genutzt|benutzt|verwenden|in betrieb)|"
                        r"\balte (?:e-?mail-?)?(?:adresse|nummer|rufnummer)\b|veraltet", re.IGNORECASE)

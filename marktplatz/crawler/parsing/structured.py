@@ -320,8 +320,14 @@ def _entities(nodes: Iterable[dict[str, Any]], method: str) -> list[Entity]:
             for sub in _as_list(node.get(key)):
                 if isinstance(sub, dict):
                     sub_ent = _entity(sub, method, is_branch=True)
-                    if sub_ent is not None:
-                        out.append(sub_ent)
+                    if sub_ent is None:
+                        continue
+                    if key == "department" and not sub_ent.addresses:
+                        # a department in the same house (an Autohaus's workshop): its line is the business's own;
+                        # its hours stay the department's
+                        ent.phones = [*ent.phones, *sub_ent.phones]
+                        sub_ent.phones = []
+                    out.append(sub_ent)
     return out
 
 

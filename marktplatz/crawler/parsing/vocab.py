@@ -100,7 +100,8 @@ NOT_PHONE_LABELS = ("iban", "bic", "swift", "konto", "kto", "blz", "bankleitzahl
                     "st.-nr", "st-nr", "stnr", "steuer nr", "ust", "umsatzsteuer", "vat", "hrb", "hra", "register",
                     "amtsgericht", "handelsregister", "vr ", "pr ", "gnr", "ik-nummer", "ik nummer",
                     "institutionskennzeichen",
-                    "betriebsnummer", "registrierungsnummer", "registriernummer", "zulassungsnummer", "erlaubnis",
+                    "betriebsnummer", "handwerksrolle", "registrierungsnummer", "registriernummer",
+                    "zulassungsnummer", "erlaubnis",
                     "lanr", "bsnr", "kammernummer", "mitgliedsnummer", "art.-nr", "artikel",
                     "bestellnummer", "kundennummer", "rechnung", "aktenzeichen", "az.", "plz", "postfach",
                     "gläubiger", "creditor", "w-idnr", "wirtschafts-id", "idnr", "id-nr", "euid", "sepa",
@@ -142,7 +143,8 @@ PUBLIC_BODIES = ("straßenverkehrsamt", "strassenverkehrsamt", "ordnungsamt", "b
                  "ärztekammer", "zahnärztekammer", "tierärztekammer", "apothekerkammer", "notarkammer",
                  "rechtsanwaltskammer", "steuerberaterkammer", "architektenkammer", "bürogemeinschaft",
                  "telefonseelsorge", "beratungsstelle", "schornsteinfeger", "bzga", "bundeszentrale",
-                 "glücksspielsucht", "spielsucht", "suchtberatung", "suchthilfe")
+                 "glücksspielsucht", "spielsucht", "suchtberatung", "suchthilfe", "die stadt ", "stadtverwaltung",
+                 "rathaus")
 # Chamber/regulator words that are nonetheless useful for the Impressum's `chamber` field.
 CHAMBER_WORDS = ("kammer", "innung", "aufsichtsbehörde", "zulassung")
 
