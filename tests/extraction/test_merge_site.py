@@ -166,6 +166,22 @@ def test_the_kitchens_and_the_receptions_times_under_the_week_are_kept_apart() -
     assert site.opening_hours.value.week == week({"we-sa": ["17:00-23:00"], "su": ["11:30-21:00"]})
 
 
+def test_the_times_the_telephone_is_answered_in_the_address_block_are_no_opening_hours() -> None:
+    footer = "<footer><div><p>Glanzwerk Gebäudereinigung GmbH<br>Hannöversche Straße 120<br>44143 Dortmund</p>" \
+             "<p>Tel. 0231 584 49 10</p><p>Telefonisch erreichbar Mo–Fr 7:00–17:00 Uhr</p></div></footer>"
+    branch = "<main><h2>Standort Bochum</h2><p>Castroper Straße 12<br>44791 Bochum<br>Tel. 0234 96 44 71 20</p></main>"
+    site = merged(page("", branch + footer), page("kontakt.html", footer))
+    assert site.opening_hours is None
+
+
+def test_a_side_services_name_on_a_line_of_its_own_inside_the_week_takes_its_times() -> None:
+    site = merged(page("", "<main><p><b>Öffnungszeiten</b></p><p>Täglich von 11.30 - 15.00 Uhr und 17.30 - 23.00 "
+                           "Uhr<br>Montag Ruhetag</p><p><b>*** Mittagsbuffet ***</b><br>Dienstag bis Freitag von "
+                           "11.30 - 14.30 Uhr</p></main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"tu-su": ["11:30-15:00", "17:30-23:00"]})
+
+
 def test_a_table_whose_rows_name_classes_is_a_timetable_whatever_its_heading() -> None:
     rows = "".join(f"<tr><td>{d}</td><td>{t}</td><td>{c}</td></tr>" for d, t, c in (
         ("Montag", "18:00 - 19:30", "Hatha Yoga"), ("Mittwoch", "19:00 - 20:30", "Vinyasa Flow"),

@@ -361,9 +361,11 @@ _KIND_BONUS = {"main": 0.1, "neutral": 0.0, "secondary": -0.3, "announcement": -
 def _location_schedule(main_locs: list[_Loc], branch_locs: list[_Loc]) -> _Loc | None:
     """The location whose hours stand for the business's: the main address's, the head office's ("Hauptfiliale",
     "Stammhaus"), else the first branch's."""
-    return next((x for x in main_locs if x.schedule), None) or \
-        next((x for x in branch_locs if x.schedule and _HAUPT.search(x.name or "")), None) or \
-        next((x for x in branch_locs if x.schedule), None)
+    # (not the times its telephone is answered, nor a timetable of classes)
+    timed = [x for x in main_locs + branch_locs if x.schedule and label_kind(x.schedule.label) not in ("phone",
+                                                                                                     "timetable")]
+    return next((x for x in timed if x in main_locs), None) or \
+        next((x for x in timed if _HAUPT.search(x.name or "")), None) or next(iter(timed), None)
 
 
 def _round_the_clock(week: Week) -> bool:

@@ -191,7 +191,8 @@ def _label_before_days(line: Line, tokens: Sequence[Token]) -> tuple[str | None,
                 m = _INLINE_LABEL.match(text[:pos])
                 if m and not any(ch.isdigit() for ch in m.group(1)):
                     return m.group(1).strip(), True
-                m = _SUBJECT.match(text[:pos])
+                # (set off with stars or bullets: "*** Mittagsbuffet *** Dienstag bis Freitag …")
+                m = _SUBJECT.match(text[:pos].strip("*•·|~# ") + " ")
                 if m and not any(w in _NOT_SUBJECT for w in m.group(1).lower().split()):
                     return m.group(1), False
                 m = _PERIOD.match(text[:pos])
@@ -242,6 +243,14 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
         if not hoursy and _INLINE_LABEL.match(text) and len(text) <= 40:
             close()
             label = base_label = text.rstrip(": ")
+            label_line = line.index
+            continue
+        if not hoursy and cur is not None and len(text) <= 40 and (side := text.strip("*•·|~#-– ")) and \
+                len(side.split()) <= 3 and label_kind(side) in SIDE_KINDS:
+            # a side service's name on a line of its own inside the week ("*** Mittagsbuffet ***" over "Dienstag
+            # bis Freitag 11.30 – 14.30 Uhr"): its times follow, apart from the opening hours
+            close()
+            label = base_label = side
             label_line = line.index
             continue
         if not hoursy and cur is None and label is not None and line.index - label_line <= 2 and len(text) <= 60 \

@@ -67,7 +67,7 @@ SECONDARY_HOURS_LABELS = ("werkstatt", "sprechstunde", "k체che", "kueche", "caf�
                           "lieferservice", "lieferzeit", "abholung", "kasse", "verwaltung", "b체ro", "sauna", "bad",
                           "biergarten", "terrasse", "fr체hst체ck", "brunch", "sommer", "winter", "saison", "ferien",
                           "notdienst", "beratung", "showroom", "ausstellung", "lager", "kinder", "training",
-                          "offene", "akut", "happy hour", "happy-hour", "prophylaxe", "termine", "rezeption")
+                          "offene", "akut", "happy hour", "happy-hour", "prophylaxe", "termine", "rezeption", "buffet")
 # Labels naming a timetable of classes or lessons, or a guest's times: the times of a course or of breakfast, not
 # when the business is open, so never taken for the opening hours even when they are the only schedule on the site
 # (a yoga studio's Kursplan, a guesthouse's Fr체hst체ck and Check-in).
