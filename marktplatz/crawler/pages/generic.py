@@ -48,7 +48,14 @@ from marktplatz.crawler.parsing.locations import (
 from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_names, welcome_name
 from marktplatz.crawler.parsing.offer_layouts import class_names, other_section, slot_classes
 from marktplatz.crawler.parsing.offerings import clean_item, find_offerings, is_offer_heading, is_section_name
-from marktplatz.crawler.parsing.phones import SENTENCE_END, PhoneHit, find_phones, names_public_body, to_e164
+from marktplatz.crawler.parsing.phones import (
+    EMERGENCY_LABEL,
+    SENTENCE_END,
+    PhoneHit,
+    find_phones,
+    names_public_body,
+    to_e164,
+)
 from marktplatz.crawler.parsing.schedules import TIMETABLE, Segment, find_segments, hours_notes, label_kind
 from marktplatz.crawler.parsing.special import find_special_hours, is_past_notice
 from marktplatz.crawler.parsing.structured import Entity, find_entities
@@ -96,7 +103,6 @@ _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|kl
 # Someone else reached "directly" ("Termine dort bitte direkt unter …", "Anmeldung direkt beim ADFC unter …"), or
 # named as whom "Sie erreichen" ("Die Tinnitus-Selbsthilfegruppe erreichen Sie unter …"): not the business, unless
 # the sentence speaks of us or of one of our own people or rooms.
-_EMERGENCY = re.compile("|".join(vocab.EMERGENCY_LABELS), re.IGNORECASE)
 _DIRECT_ELSEWHERE = re.compile(r"\bdirekt\s+(?:unter|dort|bei(?:m)?|an\s+(?:den|die|das))\b|\bdort\s+(?:bitte\s+)?"
                                r"direkt\b", re.IGNORECASE)
 _REACHED = re.compile(r"(?:^|[.!?]\s+)(?P<whom>[^.!?]{3,80}?)\s+erreichen\s+sie\b", re.IGNORECASE)
@@ -142,7 +148,7 @@ def _reached_elsewhere(text: str) -> bool:
     # (not "Im Notfall erreichen Sie das Notdiensthandy …": an emergency line, which its label sorts)
     return any(not _OWN_CUE.search(m.group("whom")) and not _OWN_PLACE.search(m.group("whom")) and
                not _OWN_CUE.search(text[m.end():m.end() + 12]) and
-               not _EMERGENCY.search(text[m.start():m.end() + 30]) for m in _REACHED.finditer(text))
+               not EMERGENCY_LABEL.search(text[m.start():m.end() + 30]) for m in _REACHED.finditer(text))
 
 
 def _told_in_passing(text: str) -> bool:

@@ -32,6 +32,8 @@ _DATE_RANGE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\.\s?(?:(?:0?[1-9]|1[0
 _MONTH_YEAR = re.compile(r"^(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d\d(?!\d)")
 _AMOUNT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2}|,-)?$")
 _CURRENCY_AFTER = re.compile(r"\s?(?:€|eur\b|euro\b)", re.IGNORECASE)
+# A label that names an emergency line ("Notdienst", "Notfall", "Soforthilfe")
+EMERGENCY_LABEL = re.compile("|".join(vocab.EMERGENCY_LABELS), re.IGNORECASE)
 _LABEL_RE = {
     # One number for telephone and fax ("Tel./Fax:", "Telefon u. Fax", "Fax/Tel."); first, so it wins a tie with "fax".
     "both": re.compile(r"(?<![a-zäöü])(?:(?:tel(?:efon)?|fon)\.?\s*(?:/|\+|&|und|u\.)\s*(?:tele)?fax"
@@ -40,7 +42,7 @@ _LABEL_RE = {
     # must be a capital F right before the number ("F: 02323 …", "F 02323 …").
     "fax": re.compile(r"(?<![a-zäöü])(?:tele)?fax(?:nummer|[\s-]?nr\.?)?(?![a-zäöü])|\bfaks\b|📠"
                       r"|(?<![\w.])(?-i:F)\.?\s*:?\s*$", re.IGNORECASE),
-    "emergency": re.compile("|".join(vocab.EMERGENCY_LABELS), re.IGNORECASE),
+    "emergency": EMERGENCY_LABEL,
     "not": re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w.strip()) for w in vocab.NOT_PHONE_LABELS) + r")",
                       re.IGNORECASE),
     "mobile": re.compile(r"(?<![a-zäöü])(?:" + "|".join(vocab.MOBILE_LABELS) + r")", re.IGNORECASE),
@@ -153,7 +155,7 @@ def _label_before(doc: Doc, line: Line, start: int, prev_end: int) -> tuple[str 
     # a sentence about the emergency service that ends in the number ("Unser Elektro-Notdienst ist an 365 Tagen rund
     # um die Uhr für Sie da: 0172 …"); a number also given as the plain one stays that (the site merge sees both)
     clause = SENTENCE_END.split(before[-160:])[-1]
-    if len(before) > 40 and _LABEL_RE["emergency"].search(clause):
+    if len(before) > 40 and EMERGENCY_LABEL.search(clause):
         return "emergency", True
     after = line.text[start:start + 60]
     if re.search(r"\(\s*(?:tele)?fax\s*\)", after, re.IGNORECASE):
