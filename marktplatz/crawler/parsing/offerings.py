@@ -406,7 +406,6 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
             hits.append(OfferingHit(item, line, method, conf))
 
     lines = doc.lines
-
     # 1. Offer sections: a heading (or "Unser Service:" label, or a kicker line right above a heading) naming
     #    offers, then its sub-headings, its list items, or the item names of its price list.
     for line in lines:
@@ -550,8 +549,9 @@ def find_offerings(doc: Doc, offer_page: bool, topic: str | None = None, home: b
 
 def _list_line(doc: Doc, ln: Line) -> bool:
     """Whether a line names an item of a list on the page: not a menu's, not the text under an item's name."""
-    return ln.in_list and not _is_nav_list(doc, ln) and not (ln.index > 0 and continues_item(doc.lines[ln.index - 1],
-                                                                                               ln))
+    if not ln.in_list or _is_nav_list(doc, ln):
+        return False
+    return ln.index == 0 or not continues_item(doc.lines[ln.index - 1], ln)
 
 
 def _of_price_plan(doc: Doc, line: Line) -> bool:
@@ -615,7 +615,7 @@ def _section_items(section: list[Line]) -> list[Line]:
         rows: set[html.HtmlElement] = set()
         out: list[Line] = []
         for s in section:
-            row = s.block if s.block.tag == "tr" else next(s.block.iterancestors("tr"), None)
+            row = _row_of(s)
             if row is None or row not in rows or not _PRICE.search(s.text):
                 out.append(s)
             if row is not None:
@@ -767,17 +767,16 @@ def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
 def _row_start(doc: Doc, line: Line) -> Line | None:
     """The first line of the table row a line ends, when the row has more than one line (a dish's name over its
     description, the price in the row's last cell)."""
-    if not line.in_table:
-        return None
-    node = line.block
-    for _ in range(3):
-        if node is None or node.tag == "tr":
-            break
-        node = node.getparent()
-    span = doc.spans.get(node) if node is not None and node.tag == "tr" else None
+    row = _row_of(line) if line.in_table else None
+    span = doc.spans.get(row) if row is not None else None
     if span is None or span[0] >= line.index:
         return None
     return doc.lines[span[0]]
+
+
+def _row_of(line: Line) -> html.HtmlElement | None:
+    """The table row a line stands in (the nearest one: a layout table may hold the price list's table)."""
+    return line.block if line.block.tag == "tr" else next(line.block.iterancestors("tr"), None)
 
 
 def _price_list_items(doc: Doc, first: int = 0, end: int | None = None) -> list[tuple[str, int]]:
