@@ -209,14 +209,16 @@ class GenericBusinessPage:
         # (nor someone else's number given in passing: a referral, a hotline, a business named in a sentence)
         hits = find_phones(self.doc)
         numbered = {h.line for h in hits}
-        return [h for h in hits if not self.is_third_party(h.line) and not self._referred(h.line, numbered)
-                and not _OUTDATED.search(self.doc.lines[h.line].text)]
+        return [h for h in hits if not self._not_ours(h.line) and not self._referred(h.line, numbered)]
 
     @cached_property
     def email_hits(self) -> list[EmailHit]:
-        # (nor an old address the page says is no longer read: "Die alte Adresse … wird nicht mehr abgerufen!")
-        return [h for h in find_emails(self.doc) if h.line < 0 or not (
-            self.is_third_party(h.line) or _OUTDATED.search(self.doc.lines[h.line].text))]
+        return [h for h in find_emails(self.doc) if h.line < 0 or not self._not_ours(h.line)]
+
+    def _not_ours(self, idx: int) -> bool:
+        """Whether line `idx` gives someone else's contact data, or an old one the page says is out of use ("Die
+        alte Adresse … wird nicht mehr abgerufen!")."""
+        return self.is_third_party(idx) or bool(_OUTDATED.search(self.doc.lines[idx].text))
 
     @cached_property
     def _blocks_and_segments(self) -> tuple[list[Block], list[Segment]]:

@@ -40,6 +40,8 @@ MAX_OFFERINGS = 60
 # Pages whose contact data is a fallback only: privacy policies name data-protection officers and hosts, a page of
 # partners or links the firms it recommends.
 FALLBACK_KINDS = frozenset(("privacy", "partner"))
+# Methods of schema.org data, which outranks the text
+_STRUCTURED = ("jsonld", "microdata", "rdfa")
 _HAUPT = re.compile(r"haupt|zentrale|stammhaus|stamm|hauptsitz|main", re.IGNORECASE)
 
 
@@ -329,7 +331,7 @@ def _contacts(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_
         prov = first.provenance or Provenance(site.home_url, "text", 0.6)
         voice_ranked = [_Vote(best=Found(p, prov)) for p in first.phones]
     site.phones = _values([v for v in voice_ranked if v.best.value not in branch_numbers or
-                           v.best.provenance.method in ("jsonld", "microdata", "rdfa")])
+                           v.best.provenance.method in _STRUCTURED])
     site.fax = _values([v for v in _ranked(fax, allow_fallback=True) if v.best.value not in branch_numbers])
     voice_values = {f.value for f in site.phones}
     site.emergency_phones = _values([v for v in _ranked(emergency, allow_fallback=True)
@@ -376,7 +378,7 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
            today: date | None) -> None:
     votes = _collect(records, lambda r: r.schedules, key=lambda s: _week_key(s.week))
     candidates = _ranked(votes, allow_fallback=False)
-    structured = [v for v in candidates if v.best.provenance.method in ("jsonld", "microdata", "rdfa")]
+    structured = [v for v in candidates if v.best.provenance.method in _STRUCTURED]
 
     def kind_of(vote: _Vote) -> str:
         sightings = _all_sightings(records, vote)
@@ -405,15 +407,15 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
 
     main: _Vote | None = None
     fallback: _Loc | None = None
-    # Structured data first, unless its week is the one a page gives for a season that is over on the crawl day
-    # (an ice-cream parlour's JSON-LD keeps the summer hours all year)
     # A claim of round the clock on every day it names is a template's default where a page states its opening hours
     # under their heading (a care service's office, a locksmith's shop)
     if structured and _round_the_clock(structured[0].best.value.week) and any(
-            v.best.provenance.method not in ("jsonld", "microdata", "rdfa") and not _round_the_clock(v.best.value.week)
+            v.best.provenance.method not in _STRUCTURED and not _round_the_clock(v.best.value.week)
             and kind_of(v) == "main" for v in candidates):
         candidates = [v for v in candidates if v is not structured[0]]
         structured = []
+    # Structured data first, unless its week is the one a page gives for a season that is over on the crawl day
+    # (an ice-cream parlour's JSON-LD keeps the summer hours all year)
     if structured and kind_of(structured[0]) != "offseason":
         main = structured[0]
     else:

@@ -344,28 +344,9 @@ def build_doc(root: html.HtmlElement) -> Doc:
             # an address a script puts together from data attributes ("data-u='info' data-d='x.de'"), read as
             # the visitor sees it
             buf.append(assembled)
-        if tag == "joomla-hidden-mail":
-            # Joomla 4's e-mail cloak: the address's two halves base64-encoded in attributes, a notice as text
-            buf.append(_joomla_address(el))
-            walker.skip_subtree()
-            skipped = el
-            continue
-        if tag == "sup" and _MINUTES.match(el.text_content()) and "".join(buf[-2:])[-1:].isdigit():
-            # "9<sup>00</sup> – 18<sup>30</sup> Uhr": the minutes (or cents) raised after the hour
-            buf.append("." + el.text_content().strip())
-            walker.skip_subtree()
-            skipped = el
-            continue
-        if tag == "sup" and _FOOTNOTE_MARK.match(el.text_content()) and not _UNIT_BEFORE.search("".join(buf[-2:])):
-            # a menu's additive and allergen marks ("Salami<sup>1,2,a,g</sup>") and footnote marks are no part
-            # of the words they follow (but "m<sup>2</sup>" is a unit)
-            walker.skip_subtree()
-            skipped = el
-            continue
-        protected = el.get("data-cfemail")
-        if protected is not None:
-            # Cloudflare's e-mail protection: the address XOR-encoded in the markup, "[email protected]" as text
-            buf.append(cloudflare_email(protected) or "")
+        shown = _shown_instead(el, tag, buf)
+        if shown is not None:
+            buf.append(shown)
             walker.skip_subtree()
             skipped = el
             continue
@@ -450,6 +431,30 @@ def _collect_head_item(el: html.HtmlElement, tag: str, scripts: list[str], json_
             meta.setdefault(key, content)
 
 
+def _shown_instead(el: html.HtmlElement, tag: str, buf: list[str]) -> str | None:
+    """The text a reader sees in place of an element's subtree ("" for none), or None when the subtree is read.
+
+    `buf` holds the text read so far; the two pieces before the element tell what a <sup> is raised after."""
+    if tag == "joomla-hidden-mail":
+        # Joomla 4's e-mail cloak: the address's two halves base64-encoded in attributes, a notice as text
+        return _joomla_address(el)
+    if tag == "sup":
+        raised = el.text_content()
+        before = "".join(buf[-2:])
+        if _MINUTES.match(raised) and before[-1:].isdigit():
+            # "9<sup>00</sup> – 18<sup>30</sup> Uhr": the minutes (or cents) raised after the hour
+            return "." + raised.strip()
+        if _FOOTNOTE_MARK.match(raised) and not _UNIT_BEFORE.search(before):
+            # a menu's additive and allergen marks ("Salami<sup>1,2,a,g</sup>") and footnote marks are no part
+            # of the words they follow (but "m<sup>2</sup>" is a unit)
+            return ""
+    protected = el.get("data-cfemail")
+    if protected is not None:
+        # Cloudflare's e-mail protection: the address XOR-encoded in the markup, "[email protected]" as text
+        return cloudflare_email(protected) or ""
+    return None
+
+
 def _card_link(el: html.HtmlElement) -> bool:
     """Whether a link is one of a row of teaser cards (a picture and its caption, the next card's link right after
     it): the page shows each card as a box of its own, so its text is a line of its own, not run into the next
@@ -464,17 +469,17 @@ def _card_link(el: html.HtmlElement) -> bool:
 def _separate(el: html.HtmlElement, before: str, text: str) -> bool:
     """Whether an inline element's text starts a new word although nothing separates it from its sibling's.
 
-    Only where the join is certainly not one word: at a digit ("Bahnhofstr. 58" + "44623 Herne", "Di" + "09:00") or
-    after a whole day name or label. Two plain words stay joined: a logo may colour "Auto" + "haus" apart, and text
-    split letter by letter for an animation must not fall apart into single letters."""
+    Only where the join is certainly not one word: at a digit ("Bahnhofstr. 58" + "44623 Herne", "Di" + "09:00"),
+    after a whole day name or label, or across an empty element drawn between them (a price list's dotted leader).
+    Two plain words stay joined otherwise: a logo may colour "Auto" + "haus" apart, and text split letter by letter
+    for an animation must not fall apart into single letters."""
     prev = el.getprevious()
     if prev is None or prev.tail or not isinstance(prev.tag, str) or prev.tag in BLOCK_TAGS:
         return False
     last, first = before[-1:], text[:1]
     word = (prev.text or "").strip()
     if not word and len(prev) == 0 and last.isalnum() and first.isalnum():
-        return True  # an empty element between is a drawn separator (a price list's dotted leader)
-    # An empty sibling is a drawn separator (a price list's dotted leader between "Maniküre" and "28 €").
+        return True  # "Grünkohl mit Mettenden" <span class="separator"></span> "Portion 6,90 €"
     if not (last.isalnum() and first.isalnum()) or len(text.strip()) < 2 or len(word) == 1:
         return False
     return last.isdigit() or first.isdigit() or word.lower().rstrip(".:") in _WHOLE_WORDS

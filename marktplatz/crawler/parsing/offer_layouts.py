@@ -279,12 +279,13 @@ def tab_titles(section: list[Line]) -> list[tuple[str, int]]:
 def continues_item(prev: Line, line: Line) -> bool:
     """Whether a list line is the text under the name of the <li> the line before it started ("Lahmacun" <br>
     "türkische Pizza …", a price list widget's description paragraph)."""
-    return prev.in_list and line.in_list and (item := list_item_of(line)) is not None and list_item_of(prev) is item
+    return prev.in_list and line.in_list and (item := enclosing(line, "li")) is not None and \
+        enclosing(prev, "li") is item
 
 
-def list_item_of(line: Line) -> html.HtmlElement | None:
-    """The <li> a line stands in."""
-    return line.block if line.block.tag == "li" else next(line.block.iterancestors("li"), None)
+def enclosing(line: Line, tag: str) -> html.HtmlElement | None:
+    """The nearest element of a kind a line stands in: its list item, its table row."""
+    return line.block if line.block.tag == tag else next(line.block.iterancestors(tag), None)
 
 
 def bare_lists(doc: Doc) -> Iterator[Line]:

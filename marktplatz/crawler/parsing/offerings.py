@@ -25,6 +25,7 @@ from marktplatz.crawler.parsing.offer_layouts import (
     captions,
     card_headings,
     continues_item,
+    enclosing,
     in_other_block,
     link_line,
     looks_like_service,
@@ -615,7 +616,7 @@ def _section_items(section: list[Line]) -> list[Line]:
         rows: set[html.HtmlElement] = set()
         out: list[Line] = []
         for s in section:
-            row = _row_of(s)
+            row = enclosing(s, "tr")
             if row is None or row not in rows or not _PRICE.search(s.text):
                 out.append(s)
             if row is not None:
@@ -767,16 +768,12 @@ def _following_list(doc: Doc, label: Line) -> Iterator[Line]:
 def _row_start(doc: Doc, line: Line) -> Line | None:
     """The first line of the table row a line ends, when the row has more than one line (a dish's name over its
     description, the price in the row's last cell)."""
-    row = _row_of(line) if line.in_table else None
+    row = enclosing(line, "tr") if line.in_table else None
     span = doc.spans.get(row) if row is not None else None
     if span is None or span[0] >= line.index:
         return None
     return doc.lines[span[0]]
 
-
-def _row_of(line: Line) -> html.HtmlElement | None:
-    """The table row a line stands in (the nearest one: a layout table may hold the price list's table)."""
-    return line.block if line.block.tag == "tr" else next(line.block.iterancestors("tr"), None)
 
 
 def _price_list_items(doc: Doc, first: int = 0, end: int | None = None) -> list[tuple[str, int]]:

@@ -25,10 +25,10 @@ _TAX_SHAPE = re.compile(r"^\d{2,3}\s?/\s?\d{3,4}\s?/\s?\d{4,5}$")
 # Opening times ("08.30 - 13.00") and dates ("01.01.2020 - 31.12.2020") that phonenumbers would accept.
 _TIME_OR_DATE_SHAPE = re.compile(r"^\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2,4})?(?:\s?(?:uhr)?\s?[-–/]\s?\d{1,2}[.:]\d{2}"
                                  r"(?:[.:]\d{2,4})?)*\s*$", re.IGNORECASE)
-# "05/2024 – 14 m²": a month and year (a reference's date), however the digits after it run on
 # A range of dates ("02.–04.10.2026", "04.01. – 20.01.2027", "(06.-15.08.2027)"): a day, a dash, a day and month
 _DATE_RANGE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\.\s?(?:(?:0?[1-9]|1[0-2])\.)?\s?[-–—]\s?"
                          r"(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.")
+# "05/2024 – 14 m²": a month and year (a reference's date), however the digits after it run on
 _MONTH_YEAR = re.compile(r"^(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d\d(?!\d)")
 _AMOUNT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2}|,-)?$")
 _CURRENCY_AFTER = re.compile(r"\s?(?:€|eur\b|euro\b)", re.IGNORECASE)
@@ -149,8 +149,8 @@ def _label_before(doc: Doc, line: Line, start: int, prev_end: int) -> tuple[str 
     if kind:
         return kind, True
     # a long label of a number that is no phone ("Registrierungsnummer Lebensmittelunternehmen: 05913-0047-12")
-    if (m := _last(_LABEL_RE["not"], before[-70:])) is not None and not any(ch.isdigit() for ch in
-                                                                            before[-70:][m.end():]):
+    tail = before[-70:]
+    if (m := _last(_LABEL_RE["not"], tail)) is not None and not any(ch.isdigit() for ch in tail[m.end():]):
         return "not", True
     # a sentence about the emergency service that ends in the number ("Unser Elektro-Notdienst ist an 365 Tagen rund
     # um die Uhr für Sie da: 0172 …"); a number also given as the plain one stays that (the site merge sees both)

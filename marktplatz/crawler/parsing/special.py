@@ -30,7 +30,7 @@ _CLOSED = re.compile(r"geschlossen|urlaub|betriebsferien|ferien|inventur|closed|
                      r"bleibt zu|haben zu|sind wir nicht", re.IGNORECASE)
 # A time range with "Uhr" ("8–12 Uhr", "von 9.00 bis 13.00 Uhr"), as a notice gives a day's own hours
 TIMES = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s?(?:uhr)?\s?(?:-|–|bis)\s?(\d{1,2})(?:[:.](\d{2}))?\s?uhr",
-                    re.IGNORECASE)
+                   re.IGNORECASE)
 _ALL_HOLIDAYS = re.compile(r"\b(?:an\s)?(?:sonn-\s?und\s)?feiertage?n?\b|\bfeiertags\b", re.IGNORECASE)
 
 
