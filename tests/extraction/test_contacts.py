@@ -278,6 +278,11 @@ ADDRESS_CASES: list[tuple[str, dict[str, str | None]]] = [
     ("<table><tr><td>Straße:</td><td>Hauptstraße 5</td></tr><tr><td>PLZ/Ort:</td><td>44649 Herne</td></tr></table>",
      {"street": "Hauptstraße 5", "postcode": "44649", "city": "Herne"}),
     ("<p>Im Hofe 3, 44649 Herne</p>", {"street": "Im Hofe 3", "postcode": "44649", "city": "Herne"}),
+    # a range of house numbers counts as one word of the street, not three
+    ("<p>Praxis<br>An der Kirche 14 – 16<br>44623 Herne</p>",
+     {"street": "An der Kirche 14 – 16", "postcode": "44623", "city": "Herne"}),
+    ("<p>Zahnarztpraxis Dr. Krause<br>Im Gewerbepark 14 – 16<br>44628 Herne</p>",
+     {"street": "Im Gewerbepark 14 – 16", "postcode": "44628", "city": "Herne"}),
     # page-builder markup: street and town in sibling elements with nothing between them
     ("<p><span class='value'>Bahnhofstraße 58</span><span class='value'>44623 Herne</span></p>",
      {"street": "Bahnhofstraße 58", "postcode": "44623", "city": "Herne"}),

@@ -22,6 +22,7 @@ _POSTCODE_CITY = re.compile(r"(?<![\d\w./-])(?:D\s?-\s?|DE\s?-\s?)?(?P<postcode>
 _HOUSE_NUMBER = r"\d{1,4}\s?[a-zA-Z]?(?:\s?(?:-|–|/|\+|u\.|und)\s?\d{1,4}\s?[a-zA-Z]?)?"
 _STREET = re.compile(r"(?P<street>(?:[A-ZÄÖÜ0-9][\wäöüßÄÖÜ.'´`-]*\.?\s?(?:[\wäöüßÄÖÜ.'´`-]+\s){0,5}?[\wäöüßÄÖÜ.'´`-]*?"
                      r")\s?" + _HOUSE_NUMBER + r")\s*$")
+_NUMBER_AT_END = re.compile(r"\s?" + _HOUSE_NUMBER + r"\s*$")
 _FIVE_DIGITS = re.compile(r"\d{5}")
 _SEPARATOR = re.compile(r"[,;|·•]|(\s[-–/]\s)")
 _NUMBER_ONLY = re.compile(r"\s*\d{1,4}\s?[a-zA-Z]?\s*")
@@ -109,8 +110,10 @@ def _street_from(chunk: str) -> str | None:
     if not m:
         return None
     street = m.group("street").strip(" ,")
-    # Drop a leading company or person name run into the street ("Bäckerei Friedrich GmbH Waldstr. 21").
-    parts = street.split()
+    # Drop a leading company or person name run into the street ("Bäckerei Friedrich GmbH Waldstr. 21"). The house
+    # number counts as one word, also when it is a range ("An der Kirche 14 – 16").
+    num = _NUMBER_AT_END.search(street)
+    parts = [*street[: num.start()].split(), num.group().strip()] if num else street.split()
     if len(parts) > 4 or (len(parts) > 2 and not _STREET_WORD_HINT.search(street)):
         for k in range(1, len(parts) - 1):
             tail = " ".join(parts[k:])
