@@ -246,8 +246,16 @@ def test_a_list_announced_by_a_colon_or_opening_a_sentence() -> None:
         "Chemische Reinigung", "Hemdenservice", "Lederreinigung", "Änderungsschneiderei"]
     assert offerings("<main><p>Schneiden, Färben, Strähnen und Brautstyling – bei uns sind alle willkommen.</p>"
                      "</main>") == ["Schneiden", "Färben", "Strähnen", "Brautstyling"]
+    # a label naming the offers announces them, as a colon after "Wir bieten Ihnen" or "umfasst" does
+    assert offerings("<main><p>Leistungen: Reparaturen aller Marken, Inspektion, Reifenservice, Klimaservice</p>"
+                     "</main>") == ["Reparaturen aller Marken", "Inspektion", "Reifenservice", "Klimaservice"]
+    assert offerings("<main><p>Wir bieten Ihnen: Maniküre, Pediküre, Gel-Nägel und Wimpernverlängerung.</p>"
+                     "</main>") == ["Maniküre", "Pediküre", "Gel-Nägel", "Wimpernverlängerung"]
+    assert offerings("<main><p>Unser Angebot umfasst: Brot, Brötchen, Kuchen und Torten.</p></main>") == [
+        "Brot", "Brötchen", "Kuchen", "Torten"]
     # a label's list says something else, and a card's text lists its details
     assert offerings("<main><p>Zahlungsarten: Bar, EC-Karte und Kreditkarte.</p></main>") == []
+    assert offerings("<main><p>Preise: Erwachsene 5 €, Kinder 3 €, Familien 12 €</p></main>") == []
     assert offerings("<main><h1>Willkommen</h1><h3>Tapezierarbeiten</h3><p>Raufaser, Vlies oder Designtapete – wir "
                      "tapezieren fachgerecht.</p></main>") == []
 

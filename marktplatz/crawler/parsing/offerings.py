@@ -59,9 +59,10 @@ _LEAD_IN = re.compile(r"^(?:(?:wir|ich)\s+)?(?:bieten|biete|bietet|führen|verka
                       r".*?\b(?:auch|wie|z\.\s?b\.|zum beispiel|insbesondere|u\.a\.|unter anderem|gebieten|gebiet|"
                       r"bereichen|bereich)\s+", re.IGNORECASE)
 _VERB_LEAD = re.compile(r"^(?:(?:zudem|außerdem|ausserdem|darüber hinaus|ebenso|ferner|gerne|gern|natürlich|auch)\s+)?"
-                        r"(?:(?:wir|ich)\s+)?(?:bieten|biete|bietet|führen|verkaufen)\s+(?:(?:ihnen|sie|wir|ich)\s+)*"
+                        r"(?:(?:wir|ich)\s+)?(?:bieten|biete|bietet|führen|verkaufen):?\s+(?:(?:ihnen|sie|wir|ich):?\s+)*"
                         r"(?:(?:außerdem|ausserdem|zudem|auch|gerne|gern)\s+)*"
-                        r"|^.{0,40}?\b(?:umfasst|umfassen|gehören|zählen)\s+(?:(?:unter anderem|u\.\s?a\.|auch)\s+)?",
+                        r"|^.{0,40}?\b(?:umfasst|umfassen|gehören|zählen):?\s+"
+                        r"(?:(?:unter anderem|u\.\s?a\.|auch):?\s+)?",
                         re.IGNORECASE)
 _MID_VERB = re.compile(r"^[^,]{0,60}?\b(?:bieten|bietet|biete|führen|verkaufen|umfasst|umfassen|gehören|zählen|"
                        r"(?:finden|erhalten|bekommen) sie(?: bei uns)?|gibt es(?: bei uns)?)\s+"
@@ -275,8 +276,11 @@ def _colon_enumeration(sentence: str) -> list[str]:
     """"Wir kümmern uns um Ihre Textilien: Chemische Reinigung, Hemdenservice und …": a sentence of ours announcing
     a list (not a label: "Zahlungsarten: Bar, EC" or "Adresse: …" say something else)."""
     m = _ANNOUNCED.match(sentence)
-    if not m or not re.search(r"\b(?:wir|ich|uns|unser\w*|bei uns)\b", m.group(1), re.IGNORECASE) or \
-            _HOURS_LIKE.search(sentence):
+    # (a label that names the offers announces them as well: "Leistungen: Inspektion, Reifenservice, …"; not a
+    # price label, whose list says who pays: "Preise: Erwachsene 5 €, Kinder 3 €, …")
+    if not m or not (re.search(r"\b(?:wir|ich|uns|unser\w*|bei uns)\b", m.group(1), re.IGNORECASE) or
+                     (is_section_name(m.group(1)) and not re.search(r"preis|tarif", m.group(1), re.IGNORECASE))) \
+            or _HOURS_LIKE.search(sentence):
         return []
     return _noun_list(m.group(2))
 
