@@ -386,6 +386,31 @@ def test_structured_data_outranks_text() -> None:
     assert site.opening_hours.value.week == week({"tu-we": ["09:00-17:00"]})
 
 
+def test_the_pages_week_with_the_lunch_break_the_markup_leaves_out_wins() -> None:
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness",
+      "name":"Notariat Lohse","openingHours":["Mo-Th 08:00-17:00","Fr 08:00-13:00"]}</script>"""
+    footer = "<footer><p>Notariat Lohse · Tel. 0871 965570</p></footer>"
+    home = page("", ld + "<main><p>Willkommen</p></main>" + footer)
+    contact = page("kontakt", ld + "<main><h2>Öffnungszeiten</h2><table><tr><td>Mo–Do</td><td>08:00–12:00 Uhr</td>"
+                   "<td>13:00–17:00 Uhr</td></tr><tr><td>Fr</td><td>08:00–13:00 Uhr</td></tr></table></main>" + footer)
+    site = merged(home, contact)
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-th": ["08:00-12:00", "13:00-17:00"], "fr": ["08:00-13:00"]})
+
+
+def test_markup_hours_entered_once_yield_to_the_week_every_page_shows() -> None:
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"Dentist",
+      "name":"Zahnarztpraxis Marquardt","openingHours":"Mo-Fr 08:00-18:00"}</script>"""
+    hours = ("<aside><h3>Sprechzeiten</h3><p>Mo, Di, Do 8:00–12:30 und 14:00–19:00 Uhr<br>Mi 8:00–13:00 Uhr<br>"
+             "Fr 8:00–14:00 Uhr</p></aside>")
+    home = page("", ld + "<main><p>Willkommen in unserer Praxis</p></main>" + hours)
+    team = page("team", "<main><h1>Unser Team</h1><p>Dr. Marquardt</p></main>" + hours)
+    site = merged(home, team)
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-tu,th": ["08:00-12:30", "14:00-19:00"], "we": ["08:00-13:00"],
+                                                  "fr": ["08:00-14:00"]})
+
+
 def test_structured_data_claiming_round_the_clock_yields_to_the_opening_hours_a_page_states() -> None:
     ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness",
       "name":"Pflegedienst Herzenssache","openingHoursSpecification":[{"@type":"OpeningHoursSpecification",

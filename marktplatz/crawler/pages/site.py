@@ -374,6 +374,15 @@ def _round_the_clock(week: Week) -> bool:
     return bool(week) and all(iv in ("00:00-24:00", "00:00-23:59") for ivs in week.values() for iv in ivs)
 
 
+def _refines(week: Week, coarse: Week) -> bool:
+    """Whether a week is a coarser one with the breaks it leaves out: the same days, each opening and closing at the
+    same times, with a pause between ("08:00-12:00, 13:00-17:00" against "08:00-17:00")."""
+    if week == coarse or week.keys() != coarse.keys():
+        return False
+    return all(len(coarse[day]) == 1 and ivs[0][:5] == coarse[day][0][:5] and ivs[-1][6:] == coarse[day][0][6:]
+               for day, ivs in week.items())
+
+
 def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc], branch_locs: list[_Loc],
            today: date | None) -> None:
     votes = _collect(records, lambda r: r.schedules, key=lambda s: _week_key(s.week))
@@ -418,6 +427,14 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
     # (an ice-cream parlour's JSON-LD keeps the summer hours all year)
     if structured and kind_of(structured[0]) != "offseason":
         main = structured[0]
+        # ... unless the page's own week under the hours' heading says more (the lunch break the markup leaves out)
+        # or is shown on more pages than the markup (a plugin's schedule entered once and not kept up): visitors
+        # and the directory's readers go by what the page shows
+        stated = next((v for v in candidates if v.best.provenance.method not in _STRUCTURED
+                       and kind_of(v) == "main"), None)
+        if stated is not None and (stated.count > main.count or
+                                   _refines(stated.best.value.week, main.best.value.week)):
+            main = stated
     else:
         # a timetable (Kursplan) or when the telephone is answered is never the opening hours; a department's
         # schedule is when it is the only one
