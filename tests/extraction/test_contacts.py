@@ -409,9 +409,36 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     "Im selben Gebäude: Physiotherapie Brackel (eigenständige Praxis), Termine unter 0231 286651.",
     "Die Stadt Recklinghausen fördert begrünte Dächer. Auskunft erteilt die Stadt unter 02361 / 50 - 23 40.",
     "Unsere Treffen finden im Gemeindehaus der Ev. Altstadtgemeinde statt (Gemeindebüro: Tel. 0 23 61 / 2 24 05).",
+    "Bei schweren Fußproblemen arbeite ich eng mit der orthopädischen Praxis Dr. Lüders, Tel. 04551 / 35 66, "
+    "zusammen.",
+    "Aktuelle Informationen erhalten Sie beim Auswärtigen Amt (Bürgerservice Tel. 030 / 18 17 - 2000).",
+    "Heizöl liefert Ihnen unser Schwesterunternehmen Moorkamp Brennstoffe GmbH – Bestellungen bitte direkt unter "
+    "Tel. 0 44 88 / 22 16.",
+    "Giftinformationszentrum Mainz: 06131 / 19240",
+    "Gestaltung und Pflege dieser Seiten: Computer-Service Brinkmann, Dorsten, Tel. 0 23 62 / 7 88 99",
+    "Die Vergabe der Plätze erfolgt über den Fachdienst Jugend der Stadt Delmenhorst, Tel. 04221 99-2525.",
 ])
 def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]
+
+
+def test_a_block_led_by_a_label_of_useful_numbers_lists_others() -> None:
+    rec = page("<p>Tel. +49 (0)7532 / 43 21-0</p><div><b>Nützliche Telefonnummern</b><br>Tourist-Information "
+               "Meersburg: 07532 / 440-400<br>Autofähre Konstanz-Meersburg: 07531 / 803-666</div>")
+    assert values(rec.phones) == ["+49753243210"]
+
+
+@pytest.mark.parametrize("line", [
+    "Heizöl liefert Ihnen unser Schwesterunternehmen Moorkamp Brennstoffe GmbH – Bestellungen bitte direkt unter "
+    "Tel. 0 44 88 / 22 16 oder heizoel@moorkamp-brennstoffe.de.",
+    "Die Vergabe der Plätze erfolgt über den Fachdienst Jugend der Stadt Delmenhorst, Tel. 04221 99-2525, "
+    "kindertagespflege@delmenhorst.de.",
+    "Gebundener Versicherungsvertreter, ausschließlich tätig für die NordVers Versicherungen, Hafenstraße 1, "
+    "24103 Kiel, service@nordvers.de",
+])
+def test_an_address_given_with_someone_elses_number_or_name_is_theirs(line: str) -> None:
+    rec = page(f"<p>E-Mail: info@tankstelle-moorkamp.de</p><p>{line}</p>")
+    assert values(rec.emails) == ["info@tankstelle-moorkamp.de"]
 
 
 @pytest.mark.parametrize("other", [

@@ -54,6 +54,7 @@ from marktplatz.crawler.parsing.phones import (
     PhoneHit,
     find_phones,
     names_public_body,
+    public_body_before,
     to_e164,
 )
 from marktplatz.crawler.parsing.schedules import TIMETABLE, Segment, find_segments, hours_notes, label_kind
@@ -77,7 +78,14 @@ _NOT_TOPIC = re.compile(r"\b(?:veranstaltung\w*|events?|projekte?|branchen|kanzl
 # A host name where a site builder puts the site's name by default ("maler-kaya.jimdo.com", "www.maler-kaya.de").
 _HOST_NAME = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
 _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|klinik)|notdienst-?apotheke|"
-                       r"arbeiten (?:\w+ )?zusammen mit|empfehlung:|"
+                       r"arbeiten (?:\w+ )?zusammen mit|in zusammenarbeit mit|empfehlung:|schwester(?:unternehmen|"
+                       r"firma|betrieb|gesellschaft)|"
+                       # an agent's principal ("Versicherungsvertreter, ausschließlich tätig für die NordVers …")
+                       r"\btätig für (?:die|den|das)\b|"
+                       # "… arbeite ich eng mit der Praxis Dr. Lüders, Tel. …, zusammen"
+                       r"arbeite\w*\s+(?:\w+\s+){0,3}mit\s+(?:der|dem|den|einer|einem)\b[^!?]{0,120}?\d[^!?]{0,40}?\bzusammen\b|"
+                       # "Aktuelle Informationen erhalten Sie beim Auswärtigen Amt (Tel. …)"
+                       r"erhalten sie (?:\w+ ){0,2}(?:beim|bei der)\b|"
                        r"empfehlen (?:wir )?(?:ihnen )?(?:gerne )?(?:die|den|das)\b|"
                        r"z\.\s?b\.\s(?:in der|im|bei der|beim|über (?:das|den|die))\b|"
                        r"im (?:selben|gleichen) (?:gebäude|haus)|eigenständige praxis|unser\w*\s+\w*dienstleister\b|"
@@ -94,7 +102,8 @@ _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|kl
                        r"dienstbereite\w*\s+apotheke|"
                        r"wenden (?:sie )?sich (?:\w+ ){0,2}an\b|verbraucherservice|franchise|geschäftsstelle|"
                        r"unser(?:e|em|er)? kolleg|vertragspartner|nur nachrichten|keine anrufe|"
-                       r"hotline (?-i:[A-Z]{2,})\b|bereitschaftsdienst|giftnotruf|116\s?117|vertretung:|"
+                       r"hotline (?-i:[A-Z]{2,})\b|bereitschaftsdienst|giftnotruf|giftinformation|116\s?117|"
+                       r"vertretung:|"
                        r"vertreten durch die praxis|(?:unser\w*|eine\w*)\s+(?:[\w-]+-)?partner|"
                        r"in kooperation mit|partnerbetrieb|partnerwerkstatt|erfahren sie (?:\w+ ){0,2}unter|"
                        r"notdienst hat|störungsstelle|stadtwerke|(?:hotline|servicenummer|service-nummer|"
@@ -213,7 +222,18 @@ class GenericBusinessPage:
 
     @cached_property
     def email_hits(self) -> list[EmailHit]:
-        return [h for h in find_emails(self.doc) if h.line < 0 or not self._not_ours(h.line)]
+        # (an address given beside someone else's number, or after their name, is theirs as well: "… unser
+        # Schwesterunternehmen – Bestellungen direkt unter Tel. … oder heizoel@…", "… über die Fachberatung der
+        # Stadt, Tel. …, kindertagespflege@…")
+        return [h for h in find_emails(self.doc) if h.line < 0 or not (self._not_ours(h.line) or
+                                                                      self._others_address(h))]
+
+    def _others_address(self, hit: EmailHit) -> bool:
+        text = self.doc.lines[hit.line].text
+        if _REFERRAL.search(text) or _told_in_passing(text) or _reached_elsewhere(text):
+            return True
+        at = text.lower().rfind(hit.email.split("@")[0])
+        return at > 0 and public_body_before(text, at, 0)
 
     def _not_ours(self, idx: int) -> bool:
         """Whether line `idx` gives someone else's contact data, or an old one the page says is out of use ("Die

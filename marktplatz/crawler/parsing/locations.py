@@ -32,11 +32,15 @@ _STRONG_THIRD = re.compile(r"kammer|versicherung\s+(?:ag|se|a\.\s?g\.|vvag|gmbh)
                            r"erstellt von|umgesetzt von|gemacht von|made by|webmaster\s*:|schlichtungsstelle|"
                            r"(?:realisierung|umsetzung|gestaltung|"
                            r"konzeption|programmierung|technische betreuung|design)\s*:|"
+                           # "Gestaltung und Pflege dieser Seiten:", "Erstellung des Internetauftritts:"
+                           r"(?:gestaltung|pflege|betreuung|erstellung|realisierung|umsetzung)\b[^:]{0,30}\b"
+                           r"(?:seiten|website|webseite|homepage|internetseiten?|internetauftritts?)\s*:|"
                            r"(?:website|webseite|homepage)\s*:\s*(?!www\.|https?://)(?-i:[A-ZÄÖÜ])|"
                            r"registergericht|finanzamt|amtsgericht", re.IGNORECASE)
 _ADDRESSES = re.compile(r"\S+@\S+|\S*(?:www\.|https?://)\S+")
-_CONTEXT_THIRD = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in vocab.THIRD_PARTY_MARKERS) + r")",
-                            re.IGNORECASE)
+_CONTEXT_THIRD = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in (
+    *vocab.THIRD_PARTY_MARKERS, *vocab.OTHERS_NUMBERS_MARKERS)) + r")", re.IGNORECASE)
+_OTHERS_NUMBERS = re.compile("|".join(re.escape(w) for w in vocab.OTHERS_NUMBERS_MARKERS), re.IGNORECASE)
 
 
 @dataclass
@@ -74,6 +78,12 @@ def third_party_context(doc: Doc, line: Line) -> bool:
         prev = doc.lines[line.index - 1]
         if prev.block is line.block and len(prev.text) <= 60 and prev.text.endswith(":") and \
                 _CONTEXT_THIRD.search(prev.text):
+            return True
+        # (a block led by a label over a list of others' numbers: every line of it)
+        first = line.index
+        while first > 0 and line.index - first < 8 and doc.lines[first - 1].block is line.block:
+            first -= 1
+        if first < line.index and len(doc.lines[first].text) <= 60 and _OTHERS_NUMBERS.search(doc.lines[first].text):
             return True
     return False
 

@@ -69,7 +69,7 @@ def names_public_body(text: str) -> bool:
     return bool(_PUBLIC_BODY.search(text))
 
 
-def _public_body_before(text: str, start: int, prev_end: int) -> bool:
+def public_body_before(text: str, start: int, prev_end: int) -> bool:
     """Whether the clause right before a number (back to the previous number or sentence) names a public body or a
     shared service: the number is theirs, passed on, not the business's."""
     clause = text[max(prev_end, start - 120):start]
@@ -200,7 +200,7 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
             if pos >= 0 and (num := _DIGIT_RUN.search(text)) is not None:
                 pos += num.start()  # (a link's own text may start with the label: "24h-Notdienst: 0172 …")
             kind, labelled = _label_before(doc, line, pos if pos >= 0 else len(line.text), 0)
-            if kind == "not" or (pos > 0 and _public_body_before(line.text, pos, 0)):
+            if kind == "not" or (pos > 0 and public_body_before(line.text, pos, 0)):
                 continue
             branch = under_branch or (pos > 0 and _branch_before(line.text, pos, 0))
             hits.append(PhoneHit(e164, kind or "voice", line.index, "link", labelled, branch))
@@ -216,7 +216,7 @@ def find_phones(doc: Doc, lines: Sequence[Line] | None = None) -> list[PhoneHit]
                 prev_end = end
                 continue
             kind, labelled = _label_before(doc, line, start, prev_end)
-            third = _public_body_before(text, start, prev_end)
+            third = public_body_before(text, start, prev_end)
             branch = under_branch or _branch_before(text, start, prev_end)
             prev_end = end
             if kind == "not" or e164 in seen or third:

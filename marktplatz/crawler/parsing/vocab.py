@@ -122,11 +122,12 @@ THIRD_PARTY_MARKERS = ("kammer", "versicherung", "berufshaftpflicht", "haftpflic
                        "datenschutzbeauftragte", "schlichtungsstelle", "streitschlichtung", "verbraucherschlichtung",
                        "registergericht", "amtsgericht", "finanzamt", "partner", "kooperationspartner",
                        "mitglied im", "mitglied der", "verband", "innung", "seo", "marketing", "agentur",
-                       "technische umsetzung", "technischer betreuer", "betreut von", "herausgeber der zeitung",
-                       # a heading over a list of others' numbers ("Wichtige Nummern für Tierhalter")
-                       "wichtige nummern", "wichtige telefonnummern", "wichtige rufnummern", "nützliche nummern",
-                       "nützliche telefonnummern", "notrufnummern", "notfallnummern", "weitere notdienste",
-                       "hilfreiche nummern", "hilfreiche telefonnummern")
+                       "technische umsetzung", "technischer betreuer", "betreut von", "herausgeber der zeitung")
+# A heading or a block's label over a list of others' numbers ("Wichtige Nummern für Tierhalter", "<b>Nützliche
+# Telefonnummern</b><br>Tourist-Information: …<br>Autofähre: …").
+OTHERS_NUMBERS_MARKERS = ("wichtige nummern", "wichtige telefonnummern", "wichtige rufnummern", "nützliche nummern",
+                          "nützliche telefonnummern", "notrufnummern", "notfallnummern", "weitere notdienste",
+                          "hilfreiche nummern", "hilfreiche telefonnummern")
 # Public bodies and shared services whose number a trader passes on ("Termine vergibt das Bürgerbüro der Stadt
 # Castrop-Rauxel unter …", "Straßenverkehrsamt, Telefon …", "ADAC-Pannenhilfe: …"): named in the clause right
 # before a number, the number is theirs. Words a small business could be called itself are left out.
@@ -144,7 +145,7 @@ PUBLIC_BODIES = ("straßenverkehrsamt", "strassenverkehrsamt", "ordnungsamt", "b
                  "rechtsanwaltskammer", "steuerberaterkammer", "architektenkammer", "bürogemeinschaft",
                  "telefonseelsorge", "beratungsstelle", "schornsteinfeger", "bzga", "bundeszentrale",
                  "glücksspielsucht", "spielsucht", "suchtberatung", "suchthilfe", "die stadt ", "stadtverwaltung",
-                 "rathaus")
+                 "rathaus", "fachdienst")
 # Chamber/regulator words that are nonetheless useful for the Impressum's `chamber` field.
 CHAMBER_WORDS = ("kammer", "innung", "aufsichtsbehörde", "zulassung")
 
