@@ -428,6 +428,23 @@ def test_a_block_led_by_a_label_of_useful_numbers_lists_others() -> None:
     assert values(rec.phones) == ["+49753243210"]
 
 
+def test_a_block_led_by_another_parties_role_lists_their_contacts() -> None:
+    rec = page("<p>Telefon: 0234 / 45 67 89</p><p><strong>Webdesign & Betreuung</strong><br>Pixelkombüse – "
+               "Kreativagentur<br>Tel. 0234 / 98 76 54 3</p><p>Steuerberatung: Kanzlei Hein & Partner, Würzburg, "
+               "Tel. 0931 / 7 80 12 34</p>", url="https://www.haarwerk-bochum.de/impressum.html")
+    assert values(rec.phones) == ["+49234456789"]
+    # a qualification in brackets names no other party
+    rec = page("<p><strong>Jens Gerlach</strong><br>Versicherungsfachmann (IHK), Inhaber<br>Mobil: 0171 / 2 23 34 45"
+               "</p>")
+    assert values(rec.phones) == ["+491712233445"]
+
+
+def test_a_label_of_round_the_clock_service_over_the_number_makes_it_the_emergency_line() -> None:
+    rec = page("<p>Laden: 0391 / 6 22 18 40</p><p><b>24h-Notdienst:<br>0391 / 6 22 18 44</b></p>")
+    assert values(rec.phones) == ["+493916221840"]
+    assert values(rec.emergency_phones) == ["+493916221844"]
+
+
 @pytest.mark.parametrize("line", [
     "Heizöl liefert Ihnen unser Schwesterunternehmen Moorkamp Brennstoffe GmbH – Bestellungen bitte direkt unter "
     "Tel. 0 44 88 / 22 16 oder heizoel@moorkamp-brennstoffe.de.",

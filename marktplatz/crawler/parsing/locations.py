@@ -36,7 +36,14 @@ _STRONG_THIRD = re.compile(r"kammer|versicherung\s+(?:ag|se|a\.\s?g\.|vvag|gmbh)
                            r"(?:gestaltung|pflege|betreuung|erstellung|realisierung|umsetzung)\b[^:]{0,30}\b"
                            r"(?:seiten|website|webseite|homepage|internetseiten?|internetauftritts?)\s*:|"
                            r"(?:website|webseite|homepage)\s*:\s*(?!www\.|https?://)(?-i:[A-ZÄÖÜ])|"
-                           r"registergericht|finanzamt|amtsgericht", re.IGNORECASE)
+                           r"registergericht|finanzamt|amtsgericht|"
+                           # the business's own advisers named in the Impressum ("Steuerberatung: Kanzlei Hein, Tel.")
+                           r"^(?:steuerberatung|steuerberater(?:in)?|buchhaltung|lohnbuchhaltung)\s*:",
+                           re.IGNORECASE)
+# A block's label naming another's role ("Webdesign & Betreuung", "Zuständige Kammer", "Datenschutzbeauftragter")
+# (not a person's qualification: "Versicherungsfachmann (IHK)")
+_BLOCK_THIRD = re.compile(r"webdesign|web-design|webagentur|internetagentur|hosting|hoster\b|kammer\b|"
+                          r"datenschutzbeauftragte|aufsichtsbehörde|schlichtungsstelle", re.IGNORECASE)
 _ADDRESSES = re.compile(r"\S+@\S+|\S*(?:www\.|https?://)\S+")
 _CONTEXT_THIRD = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in (
     *vocab.THIRD_PARTY_MARKERS, *vocab.OTHERS_NUMBERS_MARKERS)) + r")", re.IGNORECASE)
@@ -79,11 +86,14 @@ def third_party_context(doc: Doc, line: Line) -> bool:
         if prev.block is line.block and len(prev.text) <= 60 and prev.text.endswith(":") and \
                 _CONTEXT_THIRD.search(prev.text):
             return True
-        # (a block led by a label over a list of others' numbers: every line of it)
+        # (a block led by a label over a list of others' numbers, or naming another's role ("Webdesign &
+        # Betreuung"): every line of it)
         first = line.index
         while first > 0 and line.index - first < 8 and doc.lines[first - 1].block is line.block:
             first -= 1
-        if first < line.index and len(doc.lines[first].text) <= 60 and _OTHERS_NUMBERS.search(doc.lines[first].text):
+        label = doc.lines[first].text
+        if first < line.index and ((len(label) <= 60 and _OTHERS_NUMBERS.search(label)) or
+                                   (len(label) <= 40 and _BLOCK_THIRD.search(label))):
             return True
     return False
 

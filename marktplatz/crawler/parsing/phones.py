@@ -135,6 +135,9 @@ def classify_label(text: str) -> str | None:
     return kind
 
 
+_ALL_DAY = re.compile(r"24\s?(?:h|std\.?|stunden)\b|24\s?/\s?7|365", re.IGNORECASE)
+
+
 def _last(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
     last = None
     for m in rx.finditer(text):
@@ -166,7 +169,8 @@ def _label_before(doc: Doc, line: Line, start: int, prev_end: int) -> tuple[str 
             if idx < 0:
                 break
             prev = doc.lines[idx]
-            if len(prev.text) <= 40 and not any(ch.isdigit() for ch in prev.text):
+            # (a label's own digits of "round the clock" are no number: "24h-Notdienst:")
+            if len(prev.text) <= 40 and not any(ch.isdigit() for ch in _ALL_DAY.sub("", prev.text)):
                 kind = classify_label(prev.text)
                 if kind:
                     return kind, True
