@@ -386,6 +386,17 @@ def test_structured_data_outranks_text() -> None:
     assert site.opening_hours.value.week == week({"tu-we": ["09:00-17:00"]})
 
 
+def test_a_time_cell_spanning_several_day_rows_holds_for_each_day() -> None:
+    table = ("<table><tr><th colspan='3'>Öffnungszeiten</th></tr><tr><td>Montag</td><td rowspan='2'>6.00 - 18.00 Uhr"
+             "</td></tr><tr><td>Dienstag</td></tr><tr><td>Mittwoch</td><td>6.00 - 13.00 Uhr</td></tr>"
+             "<tr><td>Donnerstag</td><td rowspan='2'>6.00 - 18.00 Uhr</td><td rowspan='2'>durchgehend</td></tr>"
+             "<tr><td>Freitag</td></tr><tr><td>Samstag</td><td colspan='2'>6.00 - 12.30 Uhr</td></tr></table>")
+    site = merged(page("", f"<main>{table}</main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-tu": ["06:00-18:00"], "we": ["06:00-13:00"],
+                                                  "th-fr": ["06:00-18:00"], "sa": ["06:00-12:30"]})
+
+
 def test_the_pages_week_with_the_lunch_break_the_markup_leaves_out_wins() -> None:
     ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness",
       "name":"Notariat Lohse","openingHours":["Mo-Th 08:00-17:00","Fr 08:00-13:00"]}</script>"""

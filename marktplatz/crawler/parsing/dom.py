@@ -215,8 +215,54 @@ def parse_html(text: str) -> html.HtmlElement:
     return root
 
 
+_SPANNED_CELLS = etree.XPath("//td[@rowspan] | //th[@rowspan]")
+MAX_SPANNED_TEXT = 80
+
+
+def _cell_count(cell: html.HtmlElement) -> int:
+    span = cell.get("colspan") or "1"
+    return int(span) if span.isdigit() and 0 < int(span) <= 20 else 1
+
+
+def _spread_rowspans(root: html.HtmlElement) -> None:
+    """Repeat a short cell spanning rows in each row it spans: "Montag | 7.30 - 17.00 Uhr" over rows "Dienstag",
+    "Mittwoch", … reads as each day with its times, as the reader sees the table. Long cells (a layout table's
+    sidebar) are left as they are."""
+    for cell in _SPANNED_CELLS(root):
+        raw = cell.get("rowspan") or ""
+        row = cell.getparent()
+        if not raw.isdigit() or not 1 < int(raw) <= 12 or row is None or row.tag != "tr" or \
+                len(cell.text_content()) > MAX_SPANNED_TEXT or cell.find(".//table") is not None:
+            continue
+        col = 0
+        for sibling in row:
+            if sibling is cell:
+                break
+            if sibling.tag in CELL_TAGS:
+                col += _cell_count(sibling)
+        del cell.attrib["rowspan"]
+        nxt = row.getnext()
+        for _ in range(int(raw) - 1):
+            while nxt is not None and nxt.tag != "tr":
+                nxt = nxt.getnext()
+            if nxt is None:
+                break
+            at, pos = len(nxt), 0
+            for k, other in enumerate(nxt):
+                if other.tag in CELL_TAGS:
+                    if pos >= col:
+                        at = k
+                        break
+                    pos += _cell_count(other)
+            copy = html.fromstring(html.tostring(cell))
+            copy.tail = None
+            nxt.insert(at, copy)
+            nxt = nxt.getnext()
+
+
 def build_doc(root: html.HtmlElement) -> Doc:
     """Walk the tree once and cut its visible text into lines."""
+    _spread_rowspans(root)
     lines: list[Line] = []
     scripts: list[str] = []
     json_ld: list[str] = []
