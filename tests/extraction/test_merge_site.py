@@ -397,6 +397,30 @@ def test_a_time_cell_spanning_several_day_rows_holds_for_each_day() -> None:
                                                   "th-fr": ["06:00-18:00"], "sa": ["06:00-12:30"]})
 
 
+def test_a_holidays_opening_told_under_the_week_adds_no_weekday() -> None:
+    site = merged(page("", "<main><h3>Öffnungszeiten</h3><p>Mo–Fr 8–18 Uhr<br>Sa 8–13 Uhr<br>Sonntag geschlossen*</p>"
+                       "<p>*an Muttertag und Valentinstag (wenn Sonntag) für Sie geöffnet von 10.00 – 12.00 Uhr</p>"
+                       "</main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["08:00-18:00"], "sa": ["08:00-13:00"]})
+    # a weekday's hours that also hold on a holiday stay the weekday's
+    site = merged(page("", "<main><h3>Öffnungszeiten</h3><p>Mo–Sa 8–13 Uhr<br>So 10–12 Uhr (auch an Ostern)</p>"
+                       "</main>"))
+    assert site.opening_hours is not None and site.opening_hours.value.week["su"] == ["10:00-12:00"]
+
+
+def test_the_car_washs_opening_hours_are_not_the_filling_stations() -> None:
+    box = ("<aside><h3>Tankstelle</h3><p>Mo–Fr: 6:00 – 21:00 Uhr<br>Sa: 7:00 – 21:00 Uhr<br>So & Feiertag: 8:00 – "
+           "21:00 Uhr</p></aside>")
+    wash = page("waschanlage", "<main><h1>Waschanlage</h1><table><tr><th colspan='2'>Öffnungszeiten Waschanlage</th>"
+                "</tr><tr><td>Montag – Samstag</td><td>7:00 – 20:00 Uhr</td></tr><tr><td>Sonntag</td>"
+                "<td>9:00 – 18:00 Uhr</td></tr></table></main>" + box)
+    site = merged(page("", "<main><p>Willkommen</p></main>" + box), wash)
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["06:00-21:00"], "sa": ["07:00-21:00"],
+                                                  "su": ["08:00-21:00"]})
+
+
 def test_the_pages_week_with_the_lunch_break_the_markup_leaves_out_wins() -> None:
     ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness",
       "name":"Notariat Lohse","openingHours":["Mo-Th 08:00-17:00","Fr 08:00-13:00"]}</script>"""

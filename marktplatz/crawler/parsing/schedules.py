@@ -154,6 +154,21 @@ def is_note_text(text: str) -> bool:
     return any(w in low for w in _NOTE_WORDS)
 
 
+_HOLIDAY = re.compile(r"heiligabend|silvester|weihnacht|oster|pfingst|muttertag|valentinstag|rosenmontag|karneval|"
+                      r"verkaufsoffen", re.IGNORECASE)
+
+
+def _about_a_holiday(text: str, tokens: Sequence[Token]) -> bool:
+    """Whether a line speaks of a holiday before any weekday: the weekday it names is that day's ("an Muttertag
+    (wenn Sonntag)"), not the week's."""
+    holiday = _HOLIDAY.search(text)
+    first_day = next((t for t in tokens if t.kind in ("day", "group")), None)
+    if holiday is None or first_day is None:
+        return False
+    at = text.lower().find(first_day.text.lower())
+    return 0 <= holiday.start() < at
+
+
 def _only_dated_days(tokens: Sequence[Token]) -> bool:
     """Whether every weekday on a line is a date's ("Sonntag, 10. Mai", "Samstag, den 14.12."), not a week's."""
     for i, tok in enumerate(tokens):
@@ -277,9 +292,11 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             close()
             near = label if label_line >= 0 and line.index - label_line <= 12 else None
             cur = Segment(label=f"{near} ({period})" if near else period, location=loc)
-        if useful and _SPECIAL_DAY.search(text) and _only_dated_days(tokens):
+        if useful and _SPECIAL_DAY.search(text) and (_only_dated_days(tokens) or (
+                period is None and _about_a_holiday(text, tokens))):
             # "Sonderöffnungszeiten: Heiligabend 8–13 Uhr" under the week, "Am Muttertag (Sonntag, 10. Mai) von 10
-            # bis 12 Uhr": dated exceptions (read as special hours), not more hours for a weekday
+            # bis 12 Uhr", "*an Muttertag und Valentinstag (wenn Sonntag) geöffnet von 10–12 Uhr": dated
+            # exceptions (read as special hours), not more hours for a weekday
             continue
         if useful and (hoursy or cur is not None):
             inline, colon = _inline_label(line, tokens)

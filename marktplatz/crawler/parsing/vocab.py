@@ -67,7 +67,8 @@ SECONDARY_HOURS_LABELS = ("werkstatt", "sprechstunde", "küche", "kueche", "caf�
                           "lieferservice", "lieferzeit", "abholung", "kasse", "verwaltung", "büro", "sauna", "bad",
                           "biergarten", "terrasse", "frühstück", "brunch", "sommer", "winter", "saison", "ferien",
                           "notdienst", "beratung", "showroom", "ausstellung", "lager", "kinder", "training",
-                          "offene", "akut", "happy hour", "happy-hour", "prophylaxe", "termine", "rezeption", "buffet")
+                          "offene", "akut", "happy hour", "happy-hour", "prophylaxe", "termine", "rezeption", "buffet",
+                          "waschanlage", "waschstraße", "waschstrasse", "waschpark", "teiledienst")
 # Labels naming a timetable of classes or lessons, or a guest's times: the times of a course or of breakfast, not
 # when the business is open, so never taken for the opening hours even when they are the only schedule on the site
 # (a yoga studio's Kursplan, a guesthouse's Frühstück and Check-in).
