@@ -421,6 +421,18 @@ def test_the_car_washs_opening_hours_are_not_the_filling_stations() -> None:
                                                   "su": ["08:00-21:00"]})
 
 
+def test_a_tables_column_heads_do_not_rename_the_schedule_under_its_heading() -> None:
+    office = ("<h2>Bürozeiten</h2><table><thead><tr><th>Tag</th><th>Büro</th></tr></thead><tbody><tr><td>Montag – "
+              "Donnerstag</td><td>14:00 – 18:00 Uhr</td></tr><tr><td>Freitag</td><td>10:00 – 13:00 Uhr</td></tr>"
+              "</tbody></table><p>In den niedersächsischen Schulferien ist das Büro nur dienstags von 10 bis 12 Uhr "
+              "besetzt.</p>")
+    lessons = page("unterricht", "<main><h1>Unterricht</h1><h2>Ensembles &amp; Gruppen</h2><p>Unterricht findet "
+                   "Montag bis Samstag zwischen 13 und 21 Uhr (samstags 9–14 Uhr) statt.</p></main>")
+    site = merged(page("", f"<main>{office}</main>"), lessons)
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-th": ["14:00-18:00"], "fr": ["10:00-13:00"]})
+
+
 def test_the_pages_week_with_the_lunch_break_the_markup_leaves_out_wins() -> None:
     ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness",
       "name":"Notariat Lohse","openingHours":["Mo-Th 08:00-17:00","Fr 08:00-13:00"]}</script>"""

@@ -42,7 +42,8 @@ _NOT_SUBJECT = frozenset(("geöffnet", "geoeffnet", "öffnungszeiten", "sprechze
                           *vocab.LUNCH_BREAK_WORDS))  # "Mittagspause täglich 12-13" belongs to the week above
 # A sentence that opens with the period it holds for: "In den Schulferien NRW ist das Büro nur dienstags …"; the
 # label it gives ("In den Schulferien") is told apart from the week's by _PERIOD_LABEL.
-_PERIOD_WORDS = r"(?:in|während|zur|an)\s+(?:den|der|die)?\s*[\wäöüß-]*(?:ferien|urlaubszeit|feiertage?n?|ferienzeit)\b"
+_PERIOD_WORDS = (r"(?:in|während|zur|an)\s+(?:den|der|die)?\s*(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:ferien|urlaubszeit|"
+                 r"feiertage?n?|ferienzeit)\b")  # (with an adjective: "In den niedersächsischen Schulferien")
 _PERIOD = re.compile(r"^\s*(" + _PERIOD_WORDS + r"[^,:.]{0,30}?)\s+(?:ist|sind|haben|hat|bleibt|bleiben|öffnen|"
                      r"gelten)?\b", re.IGNORECASE)
 _PERIOD_LABEL = re.compile(_PERIOD_WORDS, re.IGNORECASE)
@@ -221,6 +222,9 @@ def _label_before_days(line: Line, tokens: Sequence[Token]) -> tuple[str | None,
     return None, False
 
 
+_COLUMN_HEADS = re.compile(r"^(?:wochen)?tage?$", re.IGNORECASE)
+
+
 def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[Segment]:
     """Cut the page's lines into schedule segments and parse each."""
     location_of = location_of or {}
@@ -250,6 +254,10 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
         if cur is not None and loc != cur.location:
             close()
         if line.level and not hoursy:
+            if line.tag == "th" and label is not None and line.index - label_line <= 3 and (
+                    _COLUMN_HEADS.match(text) or (line.index > 0 and doc.lines[line.index - 1].tag == "th" and
+                                                  _COLUMN_HEADS.match(doc.lines[line.index - 1].text))):
+                continue  # a table's column heads ("Tag", "Büro") under the heading that names the schedule
             if line.level <= 6 or _HOURS_HEADING.search(text) or _SECONDARY_LABEL.search(text):
                 close()
                 label = base_label = text
