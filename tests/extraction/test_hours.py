@@ -163,6 +163,10 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
      week({"mo-th": ["09:00-18:00"]}, fr=["09:00-15:00"])),
     ("Mo,Di,Mi,Fr 8-18 Uhr | Samstag Nur auf Termin", week({"mo-we,fr": ["08:00-18:00"]})),
     ("Di-Fr 9-18 Uhr, Sa 8-13 Uhr und nach Vereinbarung", week({"tu-fr": ["09:00-18:00"]}, sa=["08:00-13:00"])),
+    # "zwischen … und …" is one range; the "und" of two ranges stays two
+    ("Unser Büro ist von Montag bis Freitag zwischen 8 und 12 Uhr besetzt.", week({"mo-fr": ["08:00-12:00"]})),
+    ("Mo–Fr zwischen 9:00 Uhr und 17:30 Uhr, Sa zwischen 9 und 13 Uhr",
+     week({"mo-fr": ["09:00-17:30"]}, sa=["09:00-13:00"])),
 ]
 
 # Texts that state no weekly schedule: nothing may be guessed from them.

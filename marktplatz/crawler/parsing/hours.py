@@ -104,12 +104,19 @@ def _noun_after(text: str, end: int) -> bool:
         not low.startswith(_SCHEDULE_NOUNS)
 
 
+# "zwischen 8 und 12 Uhr" is one range, 8–12 (an "und" otherwise joins two ranges: "9–12 und 14–18 Uhr")
+_BETWEEN = re.compile(r"\bzwischen\s+(\d{1,2}(?:[:.]\d{2})?)\s*(?:uhr\s+)?und\s+(\d{1,2}(?:[:.]\d{2})?)",
+                      re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
     """The schedule tokens of a text (memoised: footers repeat on every page; tokens are never mutated)."""
     out: list[Token] = []
     # A phone number's digit groups read like times ("0 23 23 - 3 81 09" holds "23 - 3"): they are no schedule.
     text = _PHONE_NUMBER.sub(" ", text) if _PHONE_HINT.search(text) else text
+    if "zwischen" in text:
+        text = _BETWEEN.sub(r"\1 - \2", text)
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "word"
         raw = m.group(0)
