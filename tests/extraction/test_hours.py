@@ -167,6 +167,10 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     ("Unser Büro ist von Montag bis Freitag zwischen 8 und 12 Uhr besetzt.", week({"mo-fr": ["08:00-12:00"]})),
     ("Mo–Fr zwischen 9:00 Uhr und 17:30 Uhr, Sa zwischen 9 und 13 Uhr",
      week({"mo-fr": ["09:00-17:30"]}, sa=["09:00-13:00"])),
+    # a day of its own that only closes earlier opens as the days before it
+    ("Mo–Do 9–17 Uhr, Fr bis 14 Uhr", week({"mo-th": ["09:00-17:00"]}, fr=["09:00-14:00"])),
+    ("Unser Büro ist Mo–Do von 9 bis 17 Uhr und freitags bis 14 Uhr besetzt.",
+     week({"mo-th": ["09:00-17:00"]}, fr=["09:00-14:00"])),
 ]
 
 # Texts that state no weekly schedule: nothing may be guessed from them.

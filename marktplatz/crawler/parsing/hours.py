@@ -433,7 +433,11 @@ class _Parser:
         week: dict[str, list[tuple[int, int]]] = {}
         if self.always and not self.rules:
             week = {day: [(0, 24 * 60)] for day in DAYS}
+        opening: int | None = None  # when the days stated so far open, while they all open at one time
         for rule in self.rules:
+            if rule.intervals:
+                first = min(start for start, _ in rule.intervals)
+                opening = first if opening is None or opening == first else -1
             if rule.appointment and not rule.intervals:
                 res.appointment_days.extend(rule.days)
                 continue
@@ -441,6 +445,10 @@ class _Parser:
                 for day in rule.days:
                     if week.get(day) and rule.until > week[day][-1][0]:
                         week[day] = [*week[day][:-1], (week[day][-1][0], rule.until)]
+                    elif day not in week and opening is not None and opening >= 0 and rule.until > opening:
+                        # "Mo–Do 9–17 Uhr, Fr bis 14 Uhr": a day of its own that closes earlier opens as the
+                        # days before it
+                        week[day] = [(opening, rule.until)]
                 continue
             if rule.closed and not rule.intervals:
                 for day in rule.days:
