@@ -166,6 +166,11 @@ def _told_in_passing(text: str) -> bool:
     return m is not None and len(text.split()) >= 10 and not _OWN_CUE.search(text[max(0, m.start() - 30):m.start()])
 
 
+def _refers_elsewhere(text: str) -> bool:
+    """Whether a line gives someone else's contact: a referral, a hotline, a business named in passing."""
+    return bool(_REFERRAL.search(text)) or _told_in_passing(text) or _reached_elsewhere(text)
+
+
 class GenericBusinessPage:
     """Any page of a trader's site; `to_record()` runs every field method."""
 
@@ -230,7 +235,7 @@ class GenericBusinessPage:
 
     def _others_address(self, hit: EmailHit) -> bool:
         text = self.doc.lines[hit.line].text
-        if _REFERRAL.search(text) or _told_in_passing(text) or _reached_elsewhere(text):
+        if _refers_elsewhere(text):
             return True
         at = text.lower().rfind(hit.email.split("@")[0])
         return at > 0 and public_body_before(text, at, 0)
@@ -365,7 +370,7 @@ class GenericBusinessPage:
         none on the next line ("Giftnotruf: 0228 19240" over "Tel. 0234 …").
         """
         text = self.doc.lines[idx].text
-        if _REFERRAL.search(text) or _told_in_passing(text) or _reached_elsewhere(text):
+        if _refers_elsewhere(text):
             return True
         if idx == 0 or len(text) > 160 or idx - 1 in numbered:
             return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from html import escape as html_escape
 from html import unescape
@@ -254,9 +255,9 @@ def _spread_rowspans(root: html.HtmlElement) -> None:
                         at = k
                         break
                     pos += _cell_count(other)
-            copy = html.fromstring(html.tostring(cell))
-            copy.tail = None
-            nxt.insert(at, copy)
+            twin = deepcopy(cell)
+            twin.tail = None
+            nxt.insert(at, twin)
             nxt = nxt.getnext()
 
 

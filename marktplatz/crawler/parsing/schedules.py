@@ -51,8 +51,11 @@ _VACATION = re.compile(r"betriebsurlaub|betriebsferien|urlaub|sommerpause|winter
 # A dated closure anywhere on a page ("Am 24.12. geschlossen", "Heiligabend geschlossen") is an hours note.
 _DATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\b)|heiligabend|silvester|weihnacht|ostern|"
                     r"pfingst|feiertag", re.IGNORECASE)
-_SPECIAL_DAY = re.compile(r"sonderöffnung|heiligabend|silvester|weihnacht|oster|pfingst|muttertag|valentinstag|"
-                          r"rosenmontag|karneval|verkaufsoffen|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\.\s?(?:jan|feb|mär|"
+# Days with hours of their own: holidays and a shop's special Sundays
+_HOLIDAY_WORDS = (r"heiligabend|silvester|weihnacht|oster|pfingst|muttertag|valentinstag|rosenmontag|karneval|"
+                  r"verkaufsoffen")
+_HOLIDAY = re.compile(_HOLIDAY_WORDS, re.IGNORECASE)
+_SPECIAL_DAY = re.compile(r"sonderöffnung|" + _HOLIDAY_WORDS + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\.\s?(?:jan|feb|mär|"
                           r"apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*\b", re.IGNORECASE)
 # "Neue Öffnungszeiten", "Geänderte Sprechzeiten ab 1. März": a news item about a change, stale once the standing
 # schedule is updated, so it only counts when no other schedule is stated
@@ -153,10 +156,6 @@ _NOTE_WORDS = tuple(w.lower() for w in vocab.HOURS_NOTE_WORDS)
 def is_note_text(text: str) -> bool:
     low = text.lower()
     return any(w in low for w in _NOTE_WORDS)
-
-
-_HOLIDAY = re.compile(r"heiligabend|silvester|weihnacht|oster|pfingst|muttertag|valentinstag|rosenmontag|karneval|"
-                      r"verkaufsoffen", re.IGNORECASE)
 
 
 def _about_a_holiday(text: str, tokens: Sequence[Token]) -> bool:
