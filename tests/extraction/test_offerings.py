@@ -640,6 +640,12 @@ def test_the_list_under_a_topic_pages_heading_names_its_offers() -> None:
                     "<li>Altersvorsorge / Riester / Rürup</li></ul><h2>Gewerbeversicherungen</h2><p>Sprechen Sie "
                     "uns an.</p></main>", url="https://www.beispiel-herne.de/privat.html")
     assert got == ["Kfz-Versicherung", "Hausratversicherung", "Altersvorsorge / Riester / Rürup"]
+    # an old Joomla template sets the page's title in a table cell classed "contentheading"
+    got = offerings("<div id='content'><table class='contentpaneopen'><tr><td class='contentheading'>Heizung</td>"
+                    "</tr></table><table class='contentpaneopen'><tr><td><ul><li>Gas- und Öl-Brennwerttechnik</li>"
+                    "<li>Holz- und Pelletheizungen</li><li>Fußbodenheizung</li></ul></td></tr></table></div>",
+                    url="https://www.beispiel-herne.de/heizung.html")
+    assert got == ["Gas- und Öl-Brennwerttechnik", "Holz- und Pelletheizungen", "Fußbodenheizung"]
     # a page about something else keeps its lists to itself
     assert offerings("<main><h1>Über uns</h1><ul><li>Gegründet 1998</li><li>Zwölf Mitarbeiter</li><li>Eigene "
                      "Werkstatt</li></ul></main>", url="https://www.beispiel-herne.de/ueber-uns.html") == []

@@ -261,9 +261,28 @@ def _spread_rowspans(root: html.HtmlElement) -> None:
             nxt = nxt.getnext()
 
 
+# A page's or article's title set in a cell or div by an old CMS's template (Joomla 1.5's "componentheading" and
+# "contentheading"), without a heading element
+_CMS_HEADINGS = etree.XPath("//*[self::td or self::div or self::span or self::p][contains(concat(' ', "
+                            "normalize-space(@class), ' '), ' contentheading ') or contains(concat(' ', "
+                            "normalize-space(@class), ' '), ' componentheading ')]")
+
+
+def _promote_cms_headings(root: html.HtmlElement) -> None:
+    """Read an old CMS's title cell as the heading it is shown as: its content is wrapped in an <h1>."""
+    for el in _CMS_HEADINGS(root):
+        if len(el.text_content()) > 120 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+            continue
+        head = etree.SubElement(el, "h1")
+        head.text, el.text = el.text, None
+        for child in list(el)[:-1]:
+            head.append(child)
+
+
 def build_doc(root: html.HtmlElement) -> Doc:
     """Walk the tree once and cut its visible text into lines."""
     _spread_rowspans(root)
+    _promote_cms_headings(root)
     lines: list[Line] = []
     scripts: list[str] = []
     json_ld: list[str] = []
