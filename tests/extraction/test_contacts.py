@@ -186,6 +186,11 @@ EMAIL_CASES: list[tuple[str, list[str]]] = [
     ("<p>E-Mail: <span id='cloak1'>geschützt</span><script>var addy1 = 'glas' + '&#64;'; addy1 = addy1 + "
      "'klarsicht-ge' + '&#46;' + 'de'; var addy_text1 = 'glas' + '&#64;' + 'klarsicht-ge' + '&#46;' + 'de';"
      "</script></p>", ["glas@klarsicht-ge.de"]),
+    # Joomla 1.5's cloak builds the address up in one variable and writes nothing else with it
+    ("<p>E-Mail: <script>var prefix = 'ma' + 'il' + 'to'; var path = 'hr' + 'ef' + '='; var addy14722 = 'info' + "
+     "'&#64;'; addy14722 = addy14722 + 'terhorst-haustechnik' + '&#46;' + 'de'; document.write( '<a ' + path + "
+     "'\\'' + prefix + ':' + addy14722 + '\\'>' ); document.write( addy14722 );</script></p>",
+     ["info@terhorst-haustechnik.de"]),
     # a script's address as a browser without scripts shows it
     ("<p>E-Mail: <script>var u = 'praxis'; var d = 'augenarzt-herne' + '.' + 'de'; document.write(u + '&#64;' + d);"
      "</script><noscript>praxis [at] augenarzt-herne [punkt] de</noscript></p>", ["praxis@augenarzt-herne.de"]),

@@ -34,6 +34,9 @@ _STRING_LIT = re.compile(r"""(['"])((?:\\.|(?!\1).){0,200}?)\1""")
 _CONCAT = re.compile(r"""(?:(?:(['"])(?:\\.|(?!\1).){0,200}?\1|[A-Za-z_$][\w$]*)\s*\+\s*)+"""
                      r"""(?:(['"])(?:\\.|(?!\2).){0,200}?\2|[A-Za-z_$][\w$]*)""")
 _VAR = re.compile(r"""(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*(['"])((?:\\.|(?!\2).){0,200}?)\2""")
+_ASSIGN = re.compile(r"""(?:var\s+|let\s+|const\s+)?([A-Za-z_$][\w$]*)\s*=\s*("""
+                     r"""(?:(?:(['"])(?:\\.|(?!\3).){0,200}?\3|[A-Za-z_$][\w$]*)\s*\+\s*)+"""
+                     r"""(?:(['"])(?:\\.|(?!\4).){0,200}?\4|[A-Za-z_$][\w$]*))\s*;""")
 _CHARCODES = re.compile(r"fromCharCode\(\s*([\d\s,]+)\)")
 
 
@@ -112,6 +115,13 @@ def find_in_scripts(scripts: Iterable[str]) -> list[str]:
                 and "&#64;" not in script:
             continue
         variables = {m.group(1): _unescape_js(m.group(3)) for m in _VAR.finditer(script)}
+        # (a variable built up in steps, as Joomla 1.5's cloak does: "var addy = 'info' + '&#64;'; addy = addy +
+        # 'firma' + '&#46;' + 'de';", each step read with the values so far)
+        built = dict(variables)
+        for m in _ASSIGN.finditer(script):
+            parts = re.split(r"\s*\+\s*", m.group(2))
+            built[m.group(1)] = "".join(_unescape_js(p[1:-1]) if p[:1] in "'\"" else built.get(p, "") for p in parts)
+            add(built[m.group(1)])
         for m in _CONCAT.finditer(script):
             parts = re.split(r"\s*\+\s*", m.group(0))
             joined = "".join(_unescape_js(p[1:-1]) if p[:1] in "'\"" else variables.get(p, "") for p in parts)
