@@ -97,6 +97,12 @@ def _unescape_js(s: str) -> str:
     return s.replace("\\'", "'").replace('\\"', '"').replace("\\/", "/")
 
 
+def _joined(expression: str, variables: dict[str, str]) -> str:
+    """The string a script's `'a' + b + 'c'` makes, with the variables' values known so far."""
+    return "".join(_unescape_js(p[1:-1]) if p[:1] in "'\"" else variables.get(p, "")
+                   for p in re.split(r"\s*\+\s*", expression))
+
+
 def find_in_scripts(scripts: Iterable[str]) -> list[str]:
     """Addresses an inline script would assemble: concatenations, variables, char codes, reversed strings."""
     found: list[str] = []
@@ -119,13 +125,10 @@ def find_in_scripts(scripts: Iterable[str]) -> list[str]:
         # 'firma' + '&#46;' + 'de';", each step read with the values so far)
         built = dict(variables)
         for m in _ASSIGN.finditer(script):
-            parts = re.split(r"\s*\+\s*", m.group(2))
-            built[m.group(1)] = "".join(_unescape_js(p[1:-1]) if p[:1] in "'\"" else built.get(p, "") for p in parts)
+            built[m.group(1)] = _joined(m.group(2), built)
             add(built[m.group(1)])
         for m in _CONCAT.finditer(script):
-            parts = re.split(r"\s*\+\s*", m.group(0))
-            joined = "".join(_unescape_js(p[1:-1]) if p[:1] in "'\"" else variables.get(p, "") for p in parts)
-            add(joined)
+            add(_joined(m.group(0), variables))
         for m in _CHARCODES.finditer(script):
             try:
                 add("".join(chr(int(c)) for c in m.group(1).split(",") if c.strip()))
