@@ -416,29 +416,27 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
 
     main: _Vote | None = None
     fallback: _Loc | None = None
+    kinds = {id(v): kind_of(v) for v in candidates}  # (each looks at every sighting: once per candidate)
+    # the weeks pages state in their text under the hours' own heading, best first
+    stated = [v for v in candidates if v.best.provenance.method not in _STRUCTURED and kinds[id(v)] == "main"]
     # A claim of round the clock on every day it names is a template's default where a page states its opening hours
     # under their heading (a care service's office, a locksmith's shop)
     if structured and _round_the_clock(structured[0].best.value.week) and any(
-            v.best.provenance.method not in _STRUCTURED and not _round_the_clock(v.best.value.week)
-            and kind_of(v) == "main" for v in candidates):
+            not _round_the_clock(v.best.value.week) for v in stated):
         candidates = [v for v in candidates if v is not structured[0]]
         structured = []
     # Structured data first, unless its week is the one a page gives for a season that is over on the crawl day
     # (an ice-cream parlour's JSON-LD keeps the summer hours all year)
-    if structured and kind_of(structured[0]) != "offseason":
+    if structured and kinds[id(structured[0])] != "offseason":
         main = structured[0]
         # ... unless the page's own week under the hours' heading says more (the lunch break the markup leaves out)
         # or is shown on more pages than the markup (a plugin's schedule entered once and not kept up): visitors
         # and the directory's readers go by what the page shows
-        stated = next((v for v in candidates if v.best.provenance.method not in _STRUCTURED
-                       and kind_of(v) == "main"), None)
-        if stated is not None and (stated.count > main.count or
-                                   _refines(stated.best.value.week, main.best.value.week)):
-            main = stated
+        if stated and (stated[0].count > main.count or _refines(stated[0].best.value.week, main.best.value.week)):
+            main = stated[0]
     else:
         # a timetable (Kursplan) or when the telephone is answered is never the opening hours; a department's
         # schedule is when it is the only one
-        kinds = {id(v): kind_of(v) for v in candidates}  # (each looks at every sighting: once per candidate)
         ranked = sorted((v for v in candidates if kinds[id(v)] not in ("timetable", "phone")),
                         key=lambda v: (-(_score(v) + _KIND_BONUS[kinds[id(v)]]), v.order))
         # a department's schedule, or news of changed hours, only when nothing else is stated

@@ -211,12 +211,24 @@ def _is_consent_box(el: html.HtmlElement) -> bool:
 
 
 def parse_html(text: str) -> html.HtmlElement:
+    """The page's tree, with markup that shows something other than it says rewritten to what the reader sees (a
+    cell spanning rows, an old CMS's title cell); each rewrite only where the text names its markup at all."""
     parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     root = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    if _ROWSPAN_HINT.search(text):
+        _spread_rowspans(root)
+    if "contentheading" in text or "componentheading" in text:
+        _promote_cms_headings(root)
     return root
 
 
+def with_class(*names: str) -> str:
+    """An XPath test that an element's class list holds one of the names (whole class names, not parts)."""
+    return " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {n} ')" for n in names)
+
+
 _SPANNED_CELLS = etree.XPath("//td[@rowspan] | //th[@rowspan]")
+_ROWSPAN_HINT = re.compile("rowspan", re.IGNORECASE)  # (attribute names are in any case in old markup)
 MAX_SPANNED_TEXT = 80
 
 
@@ -263,9 +275,8 @@ def _spread_rowspans(root: html.HtmlElement) -> None:
 
 # A page's or article's title set in a cell or div by an old CMS's template (Joomla 1.5's "componentheading" and
 # "contentheading"), without a heading element
-_CMS_HEADINGS = etree.XPath("//*[self::td or self::div or self::span or self::p][contains(concat(' ', "
-                            "normalize-space(@class), ' '), ' contentheading ') or contains(concat(' ', "
-                            "normalize-space(@class), ' '), ' componentheading ')]")
+_CMS_HEADINGS = etree.XPath("//*[self::td or self::div or self::span or self::p]"
+                            f"[{with_class('contentheading', 'componentheading')}]")
 
 
 def _promote_cms_headings(root: html.HtmlElement) -> None:
@@ -281,8 +292,6 @@ def _promote_cms_headings(root: html.HtmlElement) -> None:
 
 def build_doc(root: html.HtmlElement) -> Doc:
     """Walk the tree once and cut its visible text into lines."""
-    _spread_rowspans(root)
-    _promote_cms_headings(root)
     lines: list[Line] = []
     scripts: list[str] = []
     json_ld: list[str] = []

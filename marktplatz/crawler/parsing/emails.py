@@ -31,12 +31,20 @@ _OBFUSCATION_HINT = re.compile(r"[\[({<]\s*(?:at|ät|@)\s*[\])}>]|\s(?:at|ät)\s
 # An anti-spam word to be taken out of an address ("info@nospam.domain.de", "info.nospam@…", "REMOVE-THIS").
 _SPAM_TRAP = re.compile(r"(?<=[@.])(?:no-?spam|remove-?this|spamfrei|antispam)\.|\.(?:no-?spam|remove-?this)(?=@)")
 _STRING_LIT = re.compile(r"""(['"])((?:\\.|(?!\1).){0,200}?)\1""")
-_CONCAT = re.compile(r"""(?:(?:(['"])(?:\\.|(?!\1).){0,200}?\1|[A-Za-z_$][\w$]*)\s*\+\s*)+"""
-                     r"""(?:(['"])(?:\\.|(?!\2).){0,200}?\2|[A-Za-z_$][\w$]*)""")
+
+
+def _concatenation(group: int) -> str:
+    """A script's `'a' + b + 'c'`: string literals and names joined by "+", its two quote groups numbered from
+    `group`."""
+    def term(n: int) -> str:
+        return rf"""(?:(['"])(?:\\.|(?!\{n}).){{0,200}}?\{n}|[A-Za-z_$][\w$]*)"""
+    return "(?:" + term(group) + r"\s*\+\s*)+" + term(group + 1)
+
+
+_CONCAT = re.compile(_concatenation(1))
 _VAR = re.compile(r"""(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*(['"])((?:\\.|(?!\2).){0,200}?)\2""")
-_ASSIGN = re.compile(r"""(?:var\s+|let\s+|const\s+)?([A-Za-z_$][\w$]*)\s*=\s*("""
-                     r"""(?:(?:(['"])(?:\\.|(?!\3).){0,200}?\3|[A-Za-z_$][\w$]*)\s*\+\s*)+"""
-                     r"""(?:(['"])(?:\\.|(?!\4).){0,200}?\4|[A-Za-z_$][\w$]*))\s*;""")
+# (an assignment of a concatenation: "addy = addy + 'firma' + '&#46;' + 'de';")
+_ASSIGN = re.compile(r"""(?:var\s+|let\s+|const\s+)?([A-Za-z_$][\w$]*)\s*=\s*(""" + _concatenation(3) + r""")\s*;""")
 _CHARCODES = re.compile(r"fromCharCode\(\s*([\d\s,]+)\)")
 
 

@@ -11,16 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from marktplatz.crawler.parsing.dom import Doc
+from marktplatz.crawler.parsing.dom import Doc, with_class
 
 _LOGO_ALT = ("//*[contains(translate(@class, 'LOGO', 'logo'), 'logo') or contains(translate(@id, 'LOGO', 'logo'), "
              "'logo')]//img/@alt | //img[contains(translate(@class, 'LOGO', 'logo'), 'logo') or "
              "contains(translate(@src, 'LOGO', 'logo'), 'logo')]/@alt")
 # A name set as text where a logo would be: WordPress themes' site title, Bootstrap's navbar brand, a text logo.
-_TEXT_LOGO = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' site-title ') or "
-              "contains(concat(' ', normalize-space(@class), ' '), ' site-name ') or "
-              "contains(concat(' ', normalize-space(@class), ' '), ' navbar-brand ') or "
-              "contains(concat(' ', normalize-space(@class), ' '), ' logo ')][not(.//img)]")
+_TEXT_LOGO = f"//*[{with_class('site-title', 'site-name', 'navbar-brand', 'logo')}][not(.//img)]"
 _NOT_A_LOGO = re.compile(r"\b(?:startseite|menü|menu|navigation|zurück|home)\b", re.IGNORECASE)
 _LOGO_WORD = re.compile(r"\s*[-–|:]?\s*\b(?:logo|firmenlogo|header|bild|image)\b\s*[-–|:]?\s*", re.IGNORECASE)
 # Where a title (or an alt text) parts into segments: "Leistungen – Malerbetrieb Kaya | Herne".

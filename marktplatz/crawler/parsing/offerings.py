@@ -779,7 +779,6 @@ def _row_start(doc: Doc, line: Line) -> Line | None:
     return doc.lines[span[0]]
 
 
-
 def _price_list_items(doc: Doc, first: int = 0, end: int | None = None) -> list[tuple[str, int]]:
     """Names of the rows of a price list or menu: the first text of the smallest element holding a price line,
     and the short category line standing right before a row ("DAMEN", "COLORATION")."""
