@@ -171,6 +171,18 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     ("Mo–Do 9–17 Uhr, Fr bis 14 Uhr", week({"mo-th": ["09:00-17:00"]}, fr=["09:00-14:00"])),
     ("Unser Büro ist Mo–Do von 9 bis 17 Uhr und freitags bis 14 Uhr besetzt.",
      week({"mo-th": ["09:00-17:00"]}, fr=["09:00-14:00"])),
+    # a later closing after midnight for some days
+    ("Täglich von 18:00 bis 02:00 Uhr, Freitag und Samstag bis 03:00 Uhr",
+     week({"mo-th,su": ["18:00-02:00"]}, fr=["18:00-03:00"], sa=["18:00-03:00"])),
+    # a special day's times on the week's line are not more hours for the day before them
+    ("Mo. bis Fr. 10 bis 18.30 Uhr, Sa. 10 bis 16 Uhr, an verkaufsoffenen Sonntagen 13 bis 18 Uhr",
+     week({"mo-fr": ["10:00-18:30"]}, sa=["10:00-16:00"])),
+    ("Di–Sa 9–18 Uhr (Heiligabend und Silvester 9–13 Uhr)", week({"tu-sa": ["09:00-18:00"]})),
+    # a break line restating the week's gap does not cut a day written without one
+    ("Mo–Fr 9–13 Uhr & 14–18 Uhr · Sa 10–14 Uhr\nMittagspause 13–14 Uhr",
+     week({"mo-fr": ["09:00-13:00", "14:00-18:00"]}, sa=["10:00-14:00"])),
+    ("Mo–Fr 9–18 Uhr, Sa 10–14 Uhr\nMittagspause 13–14 Uhr", week({"mo-fr": ["09:00-13:00", "14:00-18:00"]},
+                                                                  sa=["10:00-13:00"])),
 ]
 
 # Texts that state no weekly schedule: nothing may be guessed from them.

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from marktplatz.crawler.pages.record import DAYS, Week
@@ -52,6 +53,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<word>[^\W\d_]+|\d+)",
     re.IGNORECASE,
 )
+_HOLIDAY_WORD = re.compile(vocab.SPECIAL_DAYS)
 _EXCEPT = frozenset(("außer", "ausser", "ausgenommen", "except"))
 _PHONE_HINT = re.compile(r"\+\s?49|\b0\s?\d")
 _PHONE_NUMBER = re.compile(r"(?:\+\s?49|\(?\b0)(?:[\s/()\-–]*\d){6,}")
@@ -218,7 +220,8 @@ class _Parser:
         self.current: _Rule | None = None
         self.orphans: list[tuple[int, int]] = []  # ranges seen before any day set ("8-18 Uhr Mo-Fr")
         # a break with the days it applies to (every day for one read before any day set: "Mittagspause 12-13, Mo-Fr …")
-        self.scoped_breaks: list[tuple[Sequence[str], tuple[int, int]]] = []
+        # (and whether the days were named, or the break is every day's read so far)
+        self.scoped_breaks: list[tuple[Sequence[str], tuple[int, int], bool]] = []
         self.pending_break = False
         self.notes: list[str] = []
         self.always = False
@@ -295,6 +298,13 @@ class _Parser:
                     self.current.half[day] = str(tok.value)
                 i += 1
                 continue
+            if tok.kind == "word" and self.current is not None and self.current.intervals and \
+                    _HOLIDAY_WORD.search(tok.value):
+                # "Sa. 10 bis 16 Uhr, an verkaufsoffenen Sonntagen 13 bis 18 Uhr": the times after a holiday's
+                # word are that day's, not more hours of the days read before it
+                self._close_current()
+                i += 1
+                continue
             if tok.kind == "open" and i + 3 < n and tokens[i + 1].kind == "time" and tokens[i + 2].kind == "dash" \
                     and tokens[i + 3].kind == "time":
                 i += 1  # "samstags ab 8 Uhr bis 13 Uhr": a range after all
@@ -319,7 +329,8 @@ class _Parser:
         while k < n and tokens[k].kind in ("sep", "word") and k - i <= 2:
             k += 1
         scope: list[str] = []
-        if k < n and tokens[k].kind in ("day", "group"):
+        named = k < n and tokens[k].kind in ("day", "group")
+        if named:
             scope, _, k = _day_set(tokens, k)
         elif not days_in_line and not any(t.kind == "time" for t in tokens[:i]):
             scope = [d for r in (*self.rules, self.current) if r is not None and r.intervals for d in r.days]
@@ -334,7 +345,7 @@ class _Parser:
         assert isinstance(start, int) and isinstance(end, int)
         if not _interval_ok(start, end):
             return i
-        self.scoped_breaks.append((scope, (start, end)))
+        self.scoped_breaks.append((scope, (start, end), named))
         return k + 3
 
     @staticmethod
@@ -412,7 +423,7 @@ class _Parser:
             if self.current is not None:
                 self.current.breaks.append((start, end))
             else:
-                self.scoped_breaks.append((DAYS, (start, end)))
+                self.scoped_breaks.append((DAYS, (start, end), False))
             return i + consumed
         if self.current is None or self.current.closed or self.current.appointment:
             self.orphans.append((start, end))
@@ -443,8 +454,10 @@ class _Parser:
                 continue
             if rule.until is not None and not rule.intervals:
                 for day in rule.days:
-                    if week.get(day) and rule.until > week[day][-1][0]:
-                        week[day] = [*week[day][:-1], (week[day][-1][0], rule.until)]
+                    last = week[day][-1] if week.get(day) else None
+                    if last is not None and (rule.until > last[0] or last[1] < rule.until < last[0]):
+                        # (or a later closing after midnight: "täglich 18–2 Uhr, Fr und Sa bis 3 Uhr")
+                        week[day] = [*week[day][:-1], (last[0], rule.until)]
                     elif day not in week and opening is not None and opening >= 0 and rule.until > opening:
                         # "Mo–Do 9–17 Uhr, Fr bis 14 Uhr": a day of its own that closes earlier opens as the
                         # days before it
@@ -473,7 +486,11 @@ class _Parser:
             for brk in rule.breaks:
                 for day in rule.days:
                     week[day] = _subtract(week.get(day, []), brk)
-        for scope, brk in self.scoped_breaks:
+        for scope, brk, named in self.scoped_breaks:
+            if not named and any(_has_gap(week.get(day, []), brk) for day in scope):
+                # "Mo–Fr 9–13 & 14–18 Uhr · Sa 10–14 Uhr" over "Mittagspause 13–14 Uhr": the line restates the
+                # break the week shows; it does not cut the days written without one
+                continue
             for day in scope:
                 if day in week:
                     week[day] = _subtract(week[day], brk)
@@ -535,6 +552,12 @@ def _clip(intervals: list[tuple[int, int]], half: str) -> list[tuple[int, int]]:
         elif half == "am" and b > 13 * 60:
             out.append((a if a >= 11 * 60 else 13 * 60, b))
     return out
+
+
+def _has_gap(intervals: list[tuple[int, int]], brk: tuple[int, int]) -> bool:
+    """Whether a day's ranges already leave the break out: one ends where it begins or before, the next starts where
+    it ends or after."""
+    return any(a[1] <= brk[0] and brk[1] <= b[0] for a, b in pairwise(sorted(intervals)))
 
 
 def _subtract(intervals: list[tuple[int, int]], brk: tuple[int, int]) -> list[tuple[int, int]]:

@@ -51,12 +51,9 @@ _VACATION = re.compile(r"betriebsurlaub|betriebsferien|urlaub|sommerpause|winter
 # A dated closure anywhere on a page ("Am 24.12. geschlossen", "Heiligabend geschlossen") is an hours note.
 _DATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\b)|heiligabend|silvester|weihnacht|ostern|"
                     r"pfingst|feiertag", re.IGNORECASE)
-# Days with hours of their own: holidays and a shop's special Sundays
-_HOLIDAY_WORDS = (r"heiligabend|silvester|weihnacht|oster|pfingst|muttertag|valentinstag|rosenmontag|karneval|"
-                  r"verkaufsoffen")
-_HOLIDAY = re.compile(_HOLIDAY_WORDS, re.IGNORECASE)
-_SPECIAL_DAY = re.compile(r"sonderöffnung|" + _HOLIDAY_WORDS + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\.\s?(?:jan|feb|mär|"
-                          r"apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*\b", re.IGNORECASE)
+_HOLIDAY = re.compile(vocab.SPECIAL_DAYS, re.IGNORECASE)
+_SPECIAL_DAY = re.compile(r"sonderöffnung|" + vocab.SPECIAL_DAYS + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\.\s?(?:"
+                          r"jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*\b", re.IGNORECASE)
 # "Neue Öffnungszeiten", "Geänderte Sprechzeiten ab 1. März": a news item about a change, stale once the standing
 # schedule is updated, so it only counts when no other schedule is stated
 _ANNOUNCED = re.compile(r"\b(?:neue|geänderte|geaenderte|veränderte|geänderten|neuen)\s+(?:öffnungs|oeffnungs|sprech|"

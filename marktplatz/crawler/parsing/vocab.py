@@ -23,6 +23,9 @@ DAY_WORDS: dict[str, str] = {
     "saturday": "sa",
     "sonntag": "su", "sonntags": "su", "sonn": "su", "so": "su", "sun": "su", "sunday": "su",
 }
+# Days with hours of their own, apart from the week: holidays and a shop's special Sundays (a pattern)
+SPECIAL_DAYS = (r"heiligabend|silvester|weihnacht|oster|pfingst|muttertag|valentinstag|rosenmontag|karneval|"
+                r"verkaufsoffen")
 # Abbreviations that are also common words: only days when capitalised ("Mo", "MO") or followed by a dot.
 AMBIGUOUS_DAY_ABBREVIATIONS = frozenset({"mo", "di", "mi", "do", "fr", "sa", "so", "die", "don", "frei", "mon",
                                          "sam", "sonn", "dien", "mitt", "donn", "sun", "sat", "wed", "tue", "thu",
