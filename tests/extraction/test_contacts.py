@@ -427,6 +427,18 @@ def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: s
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]
 
 
+def test_a_sentence_about_someone_else_does_not_take_the_own_number_of_the_sentence_before() -> None:
+    rec = page("<p>Telefonisch erreichen Sie uns unter 02323-987654 oder per E-Mail an info@kruse-moebel.de. Bei "
+               "Fragen zur Finanzierung wenden Sie sich bitte an unseren Partner, die Sparkasse Herne, Tel. 02323 "
+               "590-0, kredit@sparkasse-herne.de.</p>")
+    assert values(rec.phones) == ["+492323987654"]
+    assert values(rec.emails) == ["info@kruse-moebel.de"]
+    # a referral without a number of its own may be about the number after it: the line stays someone else's
+    other = page("<p>Telefon: 02324 68 91 02</p><p>Die Finanzierung übernimmt unser Partner, die Sparkasse Herne. "
+                 "Tel. 02323 590-0.</p>")
+    assert values(other.phones) == ["+492324689102"]
+
+
 def test_a_block_led_by_a_label_of_useful_numbers_lists_others() -> None:
     rec = page("<p>Tel. +49 (0)7532 / 43 21-0</p><div><b>Nützliche Telefonnummern</b><br>Tourist-Information "
                "Meersburg: 07532 / 440-400<br>Autofähre Konstanz-Meersburg: 07531 / 803-666</div>")

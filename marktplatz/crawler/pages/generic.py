@@ -171,6 +171,30 @@ def _refers_elsewhere(text: str) -> bool:
     return bool(_REFERRAL.search(text)) or _told_in_passing(text) or _reached_elsewhere(text)
 
 
+_DIGIT_RUN = re.compile(r"\d(?:[\s/()–-]*\d){5,}")
+# The end of a sentence, not of an abbreviation ("z. B. in der Praxis Dr. Koç", "Verband e. V. (ADTV)")
+_SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\bDr\.)(?<!\bStr\.)(?<!\bNr\.)(?<!\bTel\.)(?<!\bca\.)(?<!\bbzw\.)"
+                           r"(?<!\bggf\.)(?<!\bProf\.)(?<!\bDipl\.)(?<!\bHr\.)(?<!\bFr\.)(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
+
+
+def _gives_elsewhere(text: str, needle: str, digits: bool) -> bool:
+    """Whether a line gives one of its contacts (`needle`: a number's last digits or an address) as someone else's.
+
+    A line of several sentences is read by sentence when each sentence that refers elsewhere holds a number of its
+    own: "Telefonisch erreichen Sie uns unter 02323-987654. Bei Fragen zur Finanzierung wenden Sie sich an unseren
+    Partner, die Sparkasse Herne, Tel. 02323 590-0." keeps the first number. A referral without a number may be
+    about the number of the next sentence, so then the whole line counts."""
+    if not _refers_elsewhere(text):
+        return False
+    sentences = _SENTENCE_END.split(text)
+    if len(sentences) < 2:
+        return True
+    mine = next((s for s in sentences if needle in (re.sub(r"\D", "", s) if digits else s.lower())), None)
+    if mine is None or _refers_elsewhere(mine):
+        return True
+    return any(_refers_elsewhere(s) and not _DIGIT_RUN.search(s) for s in sentences if s is not mine)
+
+
 class GenericBusinessPage:
     """Any page of a trader's site; `to_record()` runs every field method."""
 
@@ -223,7 +247,7 @@ class GenericBusinessPage:
         # (nor someone else's number given in passing: a referral, a hotline, a business named in a sentence)
         hits = find_phones(self.doc)
         numbered = {h.line for h in hits}
-        return [h for h in hits if not self._not_ours(h.line) and not self._referred(h.line, numbered)]
+        return [h for h in hits if not self._not_ours(h.line) and not self._referred(h, numbered)]
 
     @cached_property
     def email_hits(self) -> list[EmailHit]:
@@ -235,7 +259,7 @@ class GenericBusinessPage:
 
     def _others_address(self, hit: EmailHit) -> bool:
         text = self.doc.lines[hit.line].text
-        if _refers_elsewhere(text):
+        if _gives_elsewhere(text, hit.email.split("@")[0], digits=False):
             return True
         at = text.lower().rfind(hit.email.split("@")[0])
         return at > 0 and public_body_before(text, at, 0)
@@ -363,14 +387,15 @@ class GenericBusinessPage:
                 return i
         return None
 
-    def _referred(self, idx: int, numbered: set[int]) -> bool:
+    def _referred(self, hit: PhoneHit, numbered: set[int]) -> bool:
         """Whether a line gives someone else's number: a referral, a hotline, a business named in passing.
 
         `numbered` holds the lines with a number of their own: such a line gives its own number and so leads in to
         none on the next line ("Giftnotruf: 0228 19240" over "Tel. 0234 …").
         """
+        idx = hit.line
         text = self.doc.lines[idx].text
-        if _refers_elsewhere(text):
+        if _gives_elsewhere(text, hit.e164[-6:], digits=True):
             return True
         if idx == 0 or len(text) > 160 or idx - 1 in numbered:
             return False
