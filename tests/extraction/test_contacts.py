@@ -288,6 +288,11 @@ ADDRESS_CASES: list[tuple[str, dict[str, str | None]]] = [
      {"street": "An der Kirche 14 – 16", "postcode": "44623", "city": "Herne"}),
     ("<p>Zahnarztpraxis Dr. Krause<br>Im Gewerbepark 14 – 16<br>44628 Herne</p>",
      {"street": "Im Gewerbepark 14 – 16", "postcode": "44628", "city": "Herne"}),
+    # a remark in brackets after the town is not part of it; a town's own bracketed part is
+    ("<p>Hauptstr. 5, 44651 Herne (Eingang über den Hof)</p>",
+     {"street": "Hauptstr. 5", "postcode": "44651", "city": "Herne"}),
+    ("<p>Lindenallee 3, 15230 Frankfurt (Oder)</p>",
+     {"street": "Lindenallee 3", "postcode": "15230", "city": "Frankfurt (Oder)"}),
     # page-builder markup: street and town in sibling elements with nothing between them
     ("<p><span class='value'>Bahnhofstraße 58</span><span class='value'>44623 Herne</span></p>",
      {"street": "Bahnhofstraße 58", "postcode": "44623", "city": "Herne"}),

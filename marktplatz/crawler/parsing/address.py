@@ -88,6 +88,8 @@ def address_key(addr: Address) -> tuple[str, str]:
 
 def _clean_city(city: str) -> str:
     city = _CITY_TRAIL.sub("", city).strip(" ,.-/|")
+    if city.count("(") > city.count(")"):
+        city = city[:city.rfind("(")]  # "Herne (Eingang über den Hof)": a remark, not "Frankfurt (Oder)"
     words = city.split()
     # "Berlin Telefon ..." is cut by _CITY_TRAIL; a trailing lowercase or stop word is not part of the name.
     while words and (words[-1] in _CITY_STOP or (words[-1][0].islower() and words[-1] not in ("am", "an", "der"))):
