@@ -180,6 +180,7 @@ EMAIL_CASES: list[tuple[str, list[str]]] = [
     ("<p>kontakt {at} cafe-wanne.de</p>", ["kontakt@cafe-wanne.de"]),
     ("<p>Mail: praxis at physio-herne dot de</p>", ["praxis@physio-herne.de"]),
     ("<p>Mail: info @ nachhilfe-herne.de</p>", ["info@nachhilfe-herne.de"]),
+    ("<p>Mail: info @ nachhilfe-herne . de</p>", ["info@nachhilfe-herne.de"]),
     # a hidden anti-spam word, a Joomla cloak (entities in the script's strings), a script's data attributes,
     # and text turned round by a stylesheet's class
     ("<p>Mail: info@<span class='hp'>nospam.</span>salon-herne.de</p>", ["info@salon-herne.de"]),

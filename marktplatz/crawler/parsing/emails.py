@@ -22,10 +22,14 @@ from marktplatz.crawler.parsing.dom import Doc
 _EMAIL = re.compile(r"(?<![\w.+-])([a-z0-9][a-z0-9._%+-]{0,63}@(?:[a-z0-9äöü](?:[a-z0-9äöü-]{0,61}[a-z0-9äöü])?\.)+"
                     r"[a-z]{2,24})(?![a-z0-9-])", re.IGNORECASE)
 # "info @ x.de" only with a mail domain's ending: "Instagram @blumenhaus.rosenthal" is a handle
-_SPACED_DOMAIN = r"[a-z0-9][a-z0-9.-]*\.(?:de|com|net|org|eu|info|biz|nrw|ruhr|online|email|shop|at|ch)\b"
+_MAIL_TLD = r"(?:de|com|net|org|eu|info|biz|nrw|ruhr|online|email|shop|at|ch)\b"
+_SPACED_DOMAIN = r"[a-z0-9][a-z0-9.-]*(?:\.|\s\.\s?|\.\s)" + _MAIL_TLD
 _AT = re.compile(r"\s*[\[({<]\s*(?:at|ät|@)\s*[\])}>]\s*|＠|\s+(?:at|ät)\s+|"
                  r"(?<=\w)(?:\s+@\s*|@\s+)(?=" + _SPACED_DOMAIN + ")", re.IGNORECASE)
 _DOT = re.compile(r"\s*[\[({<]\s*(?:dot|punkt|\.)\s*[\])}>]\s*|\s+(?:dot|punkt)\s+", re.IGNORECASE)
+# "info @ x . de": a dot set apart by spaces before the ending of the domain after the "@"
+_SPACED_DOT = re.compile(r"(@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*)(?:\s\.\s?|\.\s)(?=" + _MAIL_TLD + ")",
+                         re.IGNORECASE)
 _OBFUSCATION_HINT = re.compile(r"[\[({<]\s*(?:at|ät|@)\s*[\])}>]|\s(?:at|ät)\s|＠|(?<=\w)\s+@|@\s+(?=\w)",
                                re.IGNORECASE)
 # An anti-spam word to be taken out of an address ("info@nospam.domain.de", "info.nospam@…", "REMOVE-THIS").
@@ -79,7 +83,7 @@ def normalise(raw: str) -> str | None:
 def deobfuscate(text: str) -> str:
     """`info [at] x [dot] de` → `info@x.de` (only the obfuscation markers are touched)."""
     out = _AT.sub("@", text)
-    return _DOT.sub(".", out)
+    return _SPACED_DOT.sub(r"\1.", _DOT.sub(".", out))
 
 
 @lru_cache(maxsize=8192)
