@@ -387,6 +387,10 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     own = page("<p>Sie haben Fragen? Rufen Sie uns gerne an (Tel. 02324 68 91 02), wir beraten Sie ausführlich.</p>"
                "<p>Unsere Hotline ist für Sie da: 0800 1234567</p>")
     assert values(own.phones) == ["+492324689102", "+498001234567"]
+    for line in ("Bei Fragen wenden Sie sich gerne an unser Team unter 02324 68 91 02.",
+                 "Wenden Sie sich an uns: Tel. 02324 68 91 02",
+                 "© 2025 Bäckerei Kruse · Tel. 02324 68 91 02 · Webdesign: Pixelwerk Herne"):
+        assert values(page(f"<footer><p>{line}</p></footer>").phones) == ["+492324689102"], line
 
 
 @pytest.mark.parametrize("other", [
@@ -428,9 +432,30 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     "Giftinformationszentrum Mainz: 06131 / 19240",
     "Gestaltung und Pflege dieser Seiten: Computer-Service Brinkmann, Dorsten, Tel. 0 23 62 / 7 88 99",
     "Die Vergabe der Plätze erfolgt über den Fachdienst Jugend der Stadt Delmenhorst, Tel. 04221 99-2525.",
+    "Grabmale fertigt unser langjähriger Partner Steinmetz Brügge, Tel. 0209 3 71 08 24.",
+    "Das Trauercafé trifft sich monatlich. Anmeldung beim Hospizverein: 0209 9 43 17 60.",
+    "Vom 28. Juli bis 15. August ist die Praxis geschlossen. Die Vertretung übernimmt Heilpraktikerin Ute Rahn, "
+    "Sprockhövel, Tel. 02324 9 81 66 20.",
+    "Für Laser-Entfernung empfehlen wir unsere Freunde vom Laserstudio Hellweg, Bochum – Tel. 0234 60 38 91 44.",
+    "Apotheken-Homepage powered by PharmaWeb Systeme GmbH · Support-Hotline für Apotheken: 0800 276 83 27",
 ])
 def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]
+
+
+def test_a_table_led_in_by_a_referral_lists_others_numbers() -> None:
+    rec = page("<p>Telefon: 02324 68 91 02</p><h2>Notfall während der Reise?</h2><p>Wenden Sie sich bitte zuerst an "
+               "die Notfall-Hotline Ihres Reiseveranstalters. Die Nummer steht in Ihren Reiseunterlagen. Einige "
+               "Beispiele:</p><table><tr><td>Sonnenland Touristik – Notfallnummer</td><td>+49 69 95 78 31 00</td></tr>"
+               "<tr><td>Nordlicht Kreuzfahrten – Bordservice</td><td>+49 40 63 81 28 50</td></tr><tr><td>Reiseschutz: "
+               "Elbe Travel Assistance (24h)</td><td>+49 89 41 87 60 90</td></tr></table>")
+    assert values(rec.phones) == ["+492324689102"]
+
+
+def test_a_number_for_messages_only_is_no_phone_line() -> None:
+    rec = page("<p>Telefon: 0201 614 493 70</p><p>WhatsApp: <a href='https://wa.me/4916097312254'>0160 97 31 22 54</a>"
+               "<br><span>nur Nachrichten – bitte nicht anrufen, während der Behandlung gehen wir nicht ran</span></p>")
+    assert values(rec.phones) == ["+4920161449370"]
 
 
 def test_a_sentence_about_someone_else_does_not_take_the_own_number_of_the_sentence_before() -> None:

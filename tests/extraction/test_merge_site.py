@@ -348,6 +348,18 @@ def test_when_the_telephone_is_answered_is_never_the_opening_hours() -> None:
     assert site.opening_hours is not None
 
 
+def test_a_hotlines_hours_in_every_footer_are_not_the_offices() -> None:
+    footer = "<footer><div><strong>Nordstern Kundenservice</strong><br>Mo–Sa 8–20 Uhr: 0800 311 30 20</div></footer>"
+    office = "<main><h1>Agentur Demir</h1><h2>Bürozeiten</h2><p>Mo–Fr 9:00–13:00 Uhr<br>Mo, Di, Do 14:00–18:00 " \
+             "Uhr</p></main>"
+    site = merged(page("", office + footer), *(
+        page(f"{p}.html", f"<main><h1>{p}</h1><h2>Neuigkeiten aus der Agentur</h2><p>Neue Tarife.</p></main>" + footer)
+        for p in ("kontakt", "schaden", "impressum", "versicherungen", "ueber-uns")))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo,tu,th": ["09:00-13:00", "14:00-18:00"]},
+                                                 we=["09:00-13:00"], fr=["09:00-13:00"])
+
+
 def test_the_head_shops_hours_beat_a_news_items_line() -> None:
     tables = "".join(f"<table><tr><th colspan='2'>{name}<br><span>{addr} – Tel. {tel}</span></th></tr>"
                      f"<tr><td>Montag – Freitag</td><td>{week}</td></tr><tr><td>Samstag</td><td>{sat}</td></tr></table>"

@@ -43,6 +43,7 @@ from marktplatz.crawler.parsing.locations import (
     address_blocks,
     card_blocks,
     location_index,
+    strong_third,
     third_party_context,
 )
 from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_names, welcome_name
@@ -96,15 +97,21 @@ _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|kl
                        # a platform's or maker's service ("der Fleurop-Kundenservice", "BZgA-Hotline")
                        r"(?<![\w-])(?!(?:unser\w*|ihr\w*|zum|zur|den|der|dem|des|die|das|per|via|von)\b)"
                        r"(?-i:[A-ZÄÖÜ][\wäöüß]*)[- ](?:kundenservice|kundendienst)\b|"
-                       r"(?-i:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*)-hotline\b|wende dich (?:\w+ ){0,2}an\b|"
+                       r"(?-i:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*)-hotline\b|"
+                       r"wende dich (?:\w+ ){0,2}an\b(?!\s+(?:uns|unser\w*|mich|mein\w*)\b)|"
                        r"mitglied (?:im|in der|bei)\b[^.]{0,80}?(?:verband|vereinigung)\b[^!?]{0,40}?"
                        r"(?:tel|telefon|fon)\b|"
                        r"dienstbereite\w*\s+apotheke|"
-                       r"wenden (?:sie )?sich (?:\w+ ){0,2}an\b|verbraucherservice|franchise|geschäftsstelle|"
+                       r"wenden (?:sie )?sich (?:\w+ ){0,2}an\b(?!\s+(?:uns|unser\w*|mich|mein\w*)\b)|"
+                       r"verbraucherservice|franchise|geschäftsstelle|"
                        r"unser(?:e|em|er)? kolleg|vertragspartner|nur nachrichten|keine anrufe|"
                        r"hotline (?-i:[A-Z]{2,})\b|bereitschaftsdienst|giftnotruf|giftinformation|116\s?117|"
                        r"vertretung:|"
                        r"vertreten durch die praxis|(?:unser\w*|eine\w*)\s+(?:[\w-]+-)?partner|"
+                       r"unser\w*\s+\w+e[rnms]?\s+partner\b|"
+                       # a stand-in while the practice is closed, a registration with someone else, friends recommended
+                       r"vertretung übernimmt|übernimmt (?:\w+ ){0,3}die vertretung|anmeldung beim\b|"
+                       r"empfehlen (?:wir|ich) (?:ihnen )?(?:gerne )?unsere?n? (?:\w+ )?(?:freunde|kolleg|partner)|"
                        r"in kooperation mit|partnerbetrieb|partnerwerkstatt|erfahren sie (?:\w+ ){0,2}unter|"
                        r"notdienst hat|störungsstelle|stadtwerke|(?:hotline|servicenummer|service-nummer|"
                        r"rufnummer) (?:der|des|von)\b|hersteller-?service|herstellerservice|werkskundendienst|"
@@ -171,6 +178,33 @@ def _refers_elsewhere(text: str) -> bool:
     return bool(_REFERRAL.search(text)) or _told_in_passing(text) or _reached_elsewhere(text)
 
 
+# A site's credit in a footer line: a number after it is the credit's ("… powered by ApoWeb Systems GmbH ·
+# Support-Hotline für Apotheken: 0800 …"), one before it the business's ("Tel. 02323 … | Webdesign: Pixelwerk")
+_CREDIT_LEAD = re.compile(r"powered by|design(?:ed)? by|(?:website|homepage|webseite) by|webdesign|web-design|"
+                          r"realisiert (?:von|durch)|erstellt (?:von|durch)|umgesetzt (?:von|durch)|made by",
+                          re.IGNORECASE)
+
+
+def _number_at(text: str, digits: str) -> int:
+    """Where in a line the number ending in `digits` starts (its last digits), or -1."""
+    positions = [i for i, ch in enumerate(text) if ch.isdigit()]
+    at = "".join(text[i] for i in positions).find(digits)
+    return positions[at] if at >= 0 else -1
+
+
+def _credit_side(text: str, at: int) -> int:
+    """Which side of a site credit in the line a contact at `at` stands: 1 after it (the credit's), -1 before it
+    with nothing else of another party's before the credit (the business's own), 0 without a credit."""
+    credit = _CREDIT_LEAD.search(text)
+    if credit is None or at < 0:
+        return 0
+    if at > credit.start():
+        return 1
+    return -1 if not strong_third(text[:credit.start()]) else 0
+
+
+_NO_CALLS = re.compile(r"\W*(?:nur (?:für )?(?:nachrichten|textnachrichten|sms|chat)|keine anrufe|bitte nicht anrufen)",
+                       re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"\d(?:[\s/()–-]*\d){5,}")
 # The end of a sentence, not of an abbreviation ("z. B. in der Praxis Dr. Koç", "Verband e. V. (ADTV)")
 _SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<!\bDr\.)(?<!\bStr\.)(?<!\bNr\.)(?<!\bTel\.)(?<!\bca\.)(?<!\bbzw\.)"
@@ -247,19 +281,27 @@ class GenericBusinessPage:
         # (nor someone else's number given in passing: a referral, a hotline, a business named in a sentence)
         hits = find_phones(self.doc)
         numbered = {h.line for h in hits}
-        return [h for h in hits if not self._not_ours(h.line) and not self._referred(h, numbered)]
+        return [h for h in hits if not (self._not_ours(h.line) and self._credit_side(h.line, h.e164[-6:]) >= 0)
+                and not self._referred(h, numbered)]
 
     @cached_property
     def email_hits(self) -> list[EmailHit]:
         # (an address given beside someone else's number, or after their name, is theirs as well: "… unser
         # Schwesterunternehmen – Bestellungen direkt unter Tel. … oder heizoel@…", "… über die Fachberatung der
         # Stadt, Tel. …, kindertagespflege@…")
-        return [h for h in find_emails(self.doc) if h.line < 0 or not (self._not_ours(h.line) or
-                                                                      self._others_address(h))]
+        return [h for h in find_emails(self.doc) if h.line < 0 or not (
+            (self._not_ours(h.line) and self._credit_side(h.line, h.email.split("@")[0]) >= 0) or
+            self._others_address(h))]
+
+    def _credit_side(self, idx: int, needle: str) -> int:
+        """`_credit_side` of a contact on line `idx`: a number's last digits or an address's local part."""
+        text = self.doc.lines[idx].text
+        at = _number_at(text, needle) if needle.isdigit() else text.lower().find(needle)
+        return _credit_side(text, at)
 
     def _others_address(self, hit: EmailHit) -> bool:
         text = self.doc.lines[hit.line].text
-        if _gives_elsewhere(text, hit.email.split("@")[0], digits=False):
+        if _gives_elsewhere(text, hit.email.split("@")[0], digits=False) or self._listed_by_referral(hit.line):
             return True
         at = text.lower().rfind(hit.email.split("@")[0])
         return at > 0 and public_body_before(text, at, 0)
@@ -395,8 +437,13 @@ class GenericBusinessPage:
         """
         idx = hit.line
         text = self.doc.lines[idx].text
-        if _gives_elsewhere(text, hit.e164[-6:], digits=True):
+        if _gives_elsewhere(text, hit.e164[-6:], digits=True) or self._listed_by_referral(idx) or \
+                _credit_side(text, _number_at(text, hit.e164[-6:])) > 0:
             return True
+        after = self.doc.lines[idx + 1] if idx + 1 < len(self.doc.lines) else None
+        if after is not None and after.block is self.doc.lines[idx].block and idx + 1 not in numbered and \
+                _NO_CALLS.match(after.text):
+            return True  # "WhatsApp: 0160 …" over "nur Nachrichten – bitte nicht anrufen": no line to call
         if idx == 0 or len(text) > 160 or idx - 1 in numbered:
             return False
         prev = self.doc.lines[idx - 1]
@@ -407,6 +454,19 @@ class GenericBusinessPage:
         # the number's line only ends
         return prev.level == 0 and 20 <= len(lead) <= 240 and not lead.endswith((".", "!", "?")) and \
             (bool(_REFERRAL.search(lead)) or names_public_body(lead))
+
+    def _listed_by_referral(self, idx: int) -> bool:
+        """Whether a line is a row of a table or list that a referral leads in to ("Wenden Sie sich bitte an die
+        Notfall-Hotline Ihres Reiseveranstalters. Einige Beispiele:" over a table of operators and numbers)."""
+        line = self.doc.lines[idx]
+        if not (line.in_table or line.in_list):
+            return False
+        box = next((el for el in line.block.iterancestors("table", "ul", "ol", "dl")), None)
+        span = self.doc.spans.get(box) if box is not None else None
+        if span is None or span[0] == 0:
+            return False
+        lead = self.doc.lines[span[0] - 1].text.rstrip()
+        return lead.endswith(":") and len(lead) <= 400 and (_refers_elsewhere(lead) or names_public_body(lead))
 
     def voice_and_fax(self) -> list[str]:
         """Numbers a "Tel./Fax" label gives as both telephone and fax."""

@@ -62,8 +62,8 @@ class Block:
 
 
 @lru_cache(maxsize=8192)
-def _strong_third(text: str) -> bool:
-    # (memoised: a footer's credit line repeats on every page of a site)
+def strong_third(text: str) -> bool:
+    """Whether a text names another party's role outright (a chamber, the web designer, the host, an authority)."""
     return bool(_STRONG_THIRD.search(text))
 
 
@@ -73,7 +73,7 @@ def third_party_context(doc: Doc, line: Line) -> bool:
     text = line.text
     if "@" in text or "www." in text or "http" in text:
         text = _ADDRESSES.sub(" ", text)
-    if _strong_third(text):
+    if strong_third(text):
         return True
     if line.level:
         return bool(_CONTEXT_THIRD.search(line.text)) and len(line.text) <= 80

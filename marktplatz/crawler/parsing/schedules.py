@@ -96,7 +96,9 @@ SIDE_KINDS = ("secondary", "timetable", "phone")
 # erreichbar"): never the opening hours, as a timetable is not; a footer's "Telefon: 0234 … · Mo–Fr 9–18 Uhr" is not
 # meant.
 _PHONE_TIMES = re.compile(r"telefonsprechstunde|telefonsprechzeit|telefonzeit|telefonische\w* (?:sprechzeit|"
-                          r"erreichbarkeit|beratung)|telefonisch\b[^.;|]{0,40}?\berreich|anrufzeit|rückrufzeit",
+                          r"erreichbarkeit|beratung)|telefonisch\b[^.;|]{0,40}?\berreich|anrufzeit|rückrufzeit|"
+                          # (a hotline's hours: "Hanseatica Kundenservice" over "Mo–Sa 8–20 Uhr: 0800 …")
+                          r"kundenservice|hotline",
                           re.IGNORECASE)
 TIMETABLE = "Kursplan"  # the label of a schedule whose rows name classes
 
@@ -264,10 +266,12 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             label = base_label = text.rstrip(": ")
             label_line = line.index
             continue
-        if not hoursy and cur is not None and len(text) <= 40 and (side := text.strip("*•·|~#-– ")) and \
-                len(side.split()) <= 3 and label_kind(side) in SIDE_KINDS:
+        if not hoursy and len(text) <= 40 and (side := text.strip("*•·|~#-– ")) and \
+                len(side.split()) <= 3 and (cur is not None or side.replace(" ", "").isalpha()) and \
+                label_kind(side) in SIDE_KINDS:
             # a side service's name on a line of its own inside the week ("*** Mittagsbuffet ***" over "Dienstag
-            # bis Freitag 11.30 – 14.30 Uhr"): its times follow, apart from the opening hours
+            # bis Freitag 11.30 – 14.30 Uhr") or over its times ("Hanseatica Kundenservice" over "Mo–Sa 8–20 Uhr:
+            # 0800 …" in a footer): its times follow, apart from the opening hours
             close()
             label = base_label = side
             label_line = line.index
