@@ -164,6 +164,9 @@ def test_a_site_credits_address_is_third_party() -> None:
                "pixel.example.net'>Pixelwerk</a> · <a href='mailto:hallo@pixelwerk-herne.de'>hallo@pixelwerk-herne.de"
                "</a></div>")
     assert values(rec.emails) == ["bestellung@wein-herne.de"]
+    rec = page("<p>Anfragen: anfrage@tafel-herne.de</p><p>Design &amp; Code: Studio Nordlicht, "
+               "hallo@studio-nordlicht.de</p>")
+    assert values(rec.emails) == ["anfrage@tafel-herne.de"]
 
 
 def _cf(address: str, key: int = 0x42) -> str:
@@ -388,6 +391,7 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
                "<p>Unsere Hotline ist für Sie da: 0800 1234567</p>")
     assert values(own.phones) == ["+492324689102", "+498001234567"]
     for line in ("Bei Fragen wenden Sie sich gerne an unser Team unter 02324 68 91 02.",
+                 "Inhaber & Küchenchef Jan Overbeck erreichen Sie auch mobil: 02324 68 91 02",
                  "Wenden Sie sich an uns: Tel. 02324 68 91 02",
                  "© 2025 Bäckerei Kruse · Tel. 02324 68 91 02 · Webdesign: Pixelwerk Herne"):
         assert values(page(f"<footer><p>{line}</p></footer>").phones) == ["+492324689102"], line
@@ -438,6 +442,11 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     "Sprockhövel, Tel. 02324 9 81 66 20.",
     "Für Laser-Entfernung empfehlen wir unsere Freunde vom Laserstudio Hellweg, Bochum – Tel. 0234 60 38 91 44.",
     "Apotheken-Homepage powered by PharmaWeb Systeme GmbH · Support-Hotline für Apotheken: 0800 276 83 27",
+    "Für Gruppen der Stadtmarketing Lüneburg GmbH (Buchung unter 04131 / 2 07 76 20) halten wir Tische frei.",
+    "Für Hochzeiten arbeiten wir eng mit dem Festsaal Mira in Essen zusammen (Saalbuchung direkt dort: 0201 / 8 46 "
+    "55 90).",
+    "Schöne Grüße an unsere Freunde vom Grill-Eck Wattenscheid (02327 / 8 43 05)!",
+    "Fragen zum Winzerabend beantwortet Ihnen auch das Weingut Hofbauer direkt: Tel. 0931 / 71 85 31.",
 ])
 def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]

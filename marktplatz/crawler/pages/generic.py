@@ -112,6 +112,9 @@ _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|kl
                        # a stand-in while the practice is closed, a registration with someone else, friends recommended
                        r"vertretung übernimmt|übernimmt (?:\w+ ){0,3}die vertretung|anmeldung beim\b|"
                        r"empfehlen (?:wir|ich) (?:ihnen )?(?:gerne )?unsere?n? (?:\w+ )?(?:freunde|kolleg|partner)|"
+                       r"(?:unsere?n?|den) (?:\w+ )?freunde?n? (?:vom|von|bei)\b|\([^()]{0,30}\bdirekt dort\b|"
+                       # "Fragen … beantwortet Ihnen auch das Weingut Hofmann direkt: Tel. …"
+                       r"\bauch\b[^.!?]{0,60}\bdirekt\s*:|"
                        r"in kooperation mit|partnerbetrieb|partnerwerkstatt|erfahren sie (?:\w+ ){0,2}unter|"
                        r"notdienst hat|störungsstelle|stadtwerke|(?:hotline|servicenummer|service-nummer|"
                        r"rufnummer) (?:der|des|von)\b|hersteller-?service|herstellerservice|werkskundendienst|"
@@ -123,13 +126,14 @@ _DIRECT_ELSEWHERE = re.compile(r"\bdirekt\s+(?:unter|dort|bei(?:m)?|an\s+(?:den|
                                r"direkt\b", re.IGNORECASE)
 _REACHED = re.compile(r"(?:^|[.!?]\s+)(?P<whom>[^.!?]{3,80}?)\s+erreichen\s+sie\b", re.IGNORECASE)
 _OWN_PLACE = re.compile(r"\b(?:herr|frau|team|praxis|büro|laden|geschäft|werkstatt|salon|rezeption|zentrale|"
+                        r"inhaber\w*|geschäftsführ\w*|küchenchef\w*|chefin|chef|meister\w*|"
                         r"verwaltung|kanzlei|studio|filiale|hotline|service|telefonisch|mobil|jederzeit|"
                         r"tagsüber|abends|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags)\b",
                         re.IGNORECASE)
 # Someone else's number told in passing, in brackets inside a sentence: "… Sanitär Wegener GmbH (Tel. 02324-2 33 10)",
 # "(Tierarztpraxis Dr. Selzer, Tel. …)"; not "Rufen Sie uns an (Tel. …)".
-_BRACKETED_NUMBER = re.compile(r"\((?:[^()]{0,80}?[,:]\s*)?(?:service-?)?(?:tel|telefon|fon)\b\.?:?\s*[+\d(]",
-                               re.IGNORECASE)
+_BRACKETED_NUMBER = re.compile(r"\((?:[^()]{0,80}?[,:]\s*)?(?:(?:service-?)?(?:tel|telefon|fon)\b\.?:?|"
+                               r"(?:buchung|anmeldung|reservierung)\w* unter)\s*[+\d(]", re.IGNORECASE)
 _OUTDATED = re.compile(r"nicht mehr (?:abgerufen|aktiv|gültig|erreichbar|genutzt|benutzt|verwenden|in betrieb)|"
                        r"\balte (?:e-?mail-?)?(?:adresse|nummer|rufnummer)\b|veraltet", re.IGNORECASE)
 # "Kassenärztlicher Bereitschaftsdienst: 116117", "Handwerkskammer …, Tel. 0231 5493-0": a line that ends in a number

@@ -31,7 +31,7 @@ _STRONG_THIRD = re.compile(r"kammer|versicherung\s+(?:ag|se|a\.\s?g\.|vvag|gmbh)
                            r"design by|designed by|(?:website|webseite|homepage|site|web) by|realisiert von|"
                            r"erstellt von|umgesetzt von|gemacht von|made by|webmaster\s*:|schlichtungsstelle|"
                            r"(?:realisierung|umsetzung|gestaltung|"
-                           r"konzeption|programmierung|technische betreuung|design)\s*:|"
+                           r"konzeption|programmierung|technische betreuung|design)(?:\s*(?:&|und)\s*\w+)?\s*:|"
                            # "Gestaltung und Pflege dieser Seiten:", "Erstellung des Internetauftritts:"
                            r"(?:gestaltung|pflege|betreuung|erstellung|realisierung|umsetzung)\b[^:]{0,30}\b"
                            r"(?:seiten|website|webseite|homepage|internetseiten?|internetauftritts?)\s*:|"
