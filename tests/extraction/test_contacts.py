@@ -338,6 +338,12 @@ def test_register_number_is_not_a_postcode() -> None:
     assert page("<p>HRB 12345 Amtsgericht Bochum</p>").addresses == []
 
 
+def test_a_block_under_a_supervising_authoritys_label_is_theirs() -> None:
+    rec = page("<p>Tel. 02361 9 04 87 12</p><p><strong>Aufsichtführende Behörde:</strong><br>Kreis Recklinghausen – "
+               "Der Landrat, Fachdienst Bauen<br>Kurt-Schumacher-Allee 1, 45657 Recklinghausen<br>Tel. 02361 53-0</p>")
+    assert values(rec.phones) == ["+4923619048712"]
+
+
 def test_chamber_address_in_the_impressum_is_not_taken() -> None:
     rec = page("<h1>Impressum</h1><p>Zahnarztpraxis Sonne<br>Bahnhofstraße 5<br>44623 Herne</p>"
                "<h3>Zuständige Kammer</h3><p>Zahnärztekammer Westfalen-Lippe, Auf der Horst 29, 48147 Münster</p>",
@@ -447,6 +453,12 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     "55 90).",
     "Schöne Grüße an unsere Freunde vom Grill-Eck Wattenscheid (02327 / 8 43 05)!",
     "Fragen zum Winzerabend beantwortet Ihnen auch das Weingut Hofbauer direkt: Tel. 0931 / 71 85 31.",
+    "Bei einer Störung im Netz rufen Sie die Störungsnummer von Stromnetz Nord (0800 2 11 35 25).",
+    "Die Zentrale des Glasnot-Verbunds vermittelt rund um die Uhr einen Glaser für die Notverglasung: 0800 4 52 87 66.",
+    "Für die technische Trocknung arbeiten wir mit der Trocknung Nord GmbH zusammen – deren 24h-Hotline: 0421 69 79 "
+    "11-0.",
+    "Mitglied im Bundesverband Möbelspedition und Logistik (AMÖ) e.V., Schulstraße 53, 65795 Hattersheim, Tel. 06190 "
+    "9899-0",
 ])
 def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]

@@ -93,7 +93,7 @@ _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|kl
                        r"nicht unsere? (?:nummer|rufnummer)|kein teil unser|keine auftragsannahme|"
                        r"diensthabend|(?<![\w-])partner(?:in)?:|wir sind partner (?:der|des|von)\b|"
                        # an association's number told after its name ("… der Deutsche Verband Ergotherapie e.V., Tel.")
-                       r"verband\b(?:[^.!?]|e\.\s?v\.){0,60}?\b(?:tel|telefon)\b|"
+                       r"verband\b(?:[^.!?]|e\.\s?v\.){0,100}?\b(?:tel|telefon)\b|"
                        # a platform's or maker's service ("der Fleurop-Kundenservice", "BZgA-Hotline")
                        r"(?<![\w-])(?!(?:unser\w*|ihr\w*|zum|zur|den|der|dem|des|die|das|per|via|von)\b)"
                        r"(?-i:[A-ZÄÖÜ][\wäöüß]*)[- ](?:kundenservice|kundendienst)\b|"
@@ -116,9 +116,13 @@ _REFERRAL = re.compile(r"nächst\w*\s+(?:notdienst|apotheke|praxis|tierklinik|kl
                        # "Fragen … beantwortet Ihnen auch das Weingut Hofmann direkt: Tel. …"
                        r"\bauch\b[^.!?]{0,60}\bdirekt\s*:|"
                        r"in kooperation mit|partnerbetrieb|partnerwerkstatt|erfahren sie (?:\w+ ){0,2}unter|"
-                       r"notdienst hat|störungsstelle|stadtwerke|(?:hotline|servicenummer|service-nummer|"
-                       r"rufnummer) (?:der|des|von)\b|hersteller-?service|herstellerservice|werkskundendienst|"
-                       r"hersteller-?hotline|selbsthilfegruppe", re.IGNORECASE)
+                       r"notdienst hat|störungsstelle|störungsnummer|stadtwerke|"
+                       # a broker's or another's line: "Die Zentrale vermittelt … einen Glaser: 0800 …", "… arbeiten wir
+                       # mit der Trocknungsservice Nord GmbH zusammen – deren 24h-Hotline: …"
+                       r"\bvermittelt\b[^.!?]{0,60}\b(?:einen|eine|ein)\b|"
+                       r"\b(?:deren|dessen)\b[^.!?]{0,30}?(?:hotline|nummer|telefon|tel\b|notdienst|notruf)|"
+                       r"(?:hotline|servicenummer|service-nummer|rufnummer) (?:der|des|von)\b|hersteller-?service|"
+                       r"herstellerservice|werkskundendienst|hersteller-?hotline|selbsthilfegruppe", re.IGNORECASE)
 # Someone else reached "directly" ("Termine dort bitte direkt unter …", "Anmeldung direkt beim ADFC unter …"), or
 # named as whom "Sie erreichen" ("Die Tinnitus-Selbsthilfegruppe erreichen Sie unter …"): not the business, unless
 # the sentence speaks of us or of one of our own people or rooms.

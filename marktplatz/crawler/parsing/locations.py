@@ -24,7 +24,8 @@ from marktplatz.crawler.parsing.dom import Doc, Line
 # (an insurer by its name or role: an insurance agency's own lines name "Versicherungen" too)
 _STRONG_THIRD = re.compile(r"kammer|versicherung\s+(?:ag|se|a\.\s?g\.|vvag|gmbh)\b|versicherer|berufshaftpflicht|"
                            r"webdesign|web-design|websiteanpassung|webagentur|internetagentur|hosting|hoster\b|"
-                           r"datenschutzbeauftragte|aufsichtsbehörde|datenschutzbehörde|landesbeauftragte|"
+                           r"datenschutzbeauftragte|aufsichtsbehörde|aufsicht\w* behörde|datenschutzbehörde|"
+                           r"landesbeauftragte|"
                            r"(?<![\w-])(?-i:IHK|HWK)(?![\w-])|erteilt durch|insolvenzabsicherung|"
                            r"reisesicherungsfonds|sicherungsschein|kundengeldabsicherung|"
                            r"beauftragte\w* für (?:den )?datenschutz|"
@@ -43,7 +44,8 @@ _STRONG_THIRD = re.compile(r"kammer|versicherung\s+(?:ag|se|a\.\s?g\.|vvag|gmbh)
 # A block's label naming another's role ("Webdesign & Betreuung", "Zuständige Kammer", "Datenschutzbeauftragter")
 # (not a person's qualification: "Versicherungsfachmann (IHK)")
 _BLOCK_THIRD = re.compile(r"webdesign|web-design|webagentur|internetagentur|hosting|hoster\b|kammer\b|"
-                          r"datenschutzbeauftragte|aufsichtsbehörde|schlichtungsstelle", re.IGNORECASE)
+                          r"datenschutzbeauftragte|aufsichtsbehörde|aufsicht\w* behörde|schlichtungsstelle",
+                          re.IGNORECASE)
 _ADDRESSES = re.compile(r"\S+@\S+|\S*(?:www\.|https?://)\S+")
 _CONTEXT_THIRD = re.compile(r"(?<![a-zäöü])(?:" + "|".join(re.escape(w) for w in (
     *vocab.THIRD_PARTY_MARKERS, *vocab.OTHERS_NUMBERS_MARKERS)) + r")", re.IGNORECASE)
