@@ -174,6 +174,13 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     # a later closing after midnight for some days
     ("Täglich von 18:00 bis 02:00 Uhr, Freitag und Samstag bis 03:00 Uhr",
      week({"mo-th,su": ["18:00-02:00"]}, fr=["18:00-03:00"], sa=["18:00-03:00"])),
+    # a day with more hours on a line of its own; a snack bar open past midnight; another period's aside
+    ("Mo – Fr 7.00 – 8.30 Uhr\nDo zusätzlich 16.00 – 18.00 Uhr",
+     week({"mo-fr": ["07:00-08:30"]}, th=["07:00-08:30", "16:00-18:00"])),
+    ("Mo–Do: 10:30 bis 21:00 Uhr\nFr & Sa: 10:30 bis 2:00 Uhr (Nachtschicht!)",
+     week({"mo-th": ["10:30-21:00"]}, fr=["10:30-02:00"], sa=["10:30-02:00"])),
+    ("Mo – Do 7:00 – 16:00 Uhr · Fr 7:00 – 12:00 Uhr (in den Schulferien freitags geschlossen)",
+     week({"mo-th": ["07:00-16:00"]}, fr=["07:00-12:00"])),
     # a special day's times on the week's line are not more hours for the day before them
     ("Mo. bis Fr. 10 bis 18.30 Uhr, Sa. 10 bis 16 Uhr, an verkaufsoffenen Sonntagen 13 bis 18 Uhr",
      week({"mo-fr": ["10:00-18:30"]}, sa=["10:00-16:00"])),

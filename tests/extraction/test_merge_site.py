@@ -445,6 +445,14 @@ def test_a_tables_column_heads_do_not_rename_the_schedule_under_its_heading() ->
     assert site.opening_hours.value.week == week({"mo-th": ["14:00-18:00"], "fr": ["10:00-13:00"]})
 
 
+def test_a_school_holiday_line_after_the_week_closes_no_day_of_it() -> None:
+    site = merged(page("", "<main><h2>Bürozeiten</h2><p>Montag – Donnerstag: 7:00 – 16:00 Uhr<br>Freitag: 7:00 – "
+                           "12:00 Uhr<br><em>In den Bremer Schulferien ist unser Büro freitags geschlossen.</em></p>"
+                           "</main>"))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-th": ["07:00-16:00"]}, fr=["07:00-12:00"])
+
+
 def test_the_pages_week_with_the_lunch_break_the_markup_leaves_out_wins() -> None:
     ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness",
       "name":"Notariat Lohse","openingHours":["Mo-Th 08:00-17:00","Fr 08:00-13:00"]}</script>"""

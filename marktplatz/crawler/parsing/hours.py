@@ -61,7 +61,8 @@ _PHONE_NUMBER = re.compile(r"(?:\+\s?49|\(?\b0)(?:[\s/()\-–]*\d){6,}")
 _PROSE_AFTER = re.compile(r"\s+(?!(?:bis|und|von|ab|geschlossen|nach|sowie|u\.|geöffnet|offen|zu|nur|jeweils|"
                           r"durchgehend|auf|ruhetag|closed|from|to|and|außer|ausser|rund|vormittags?|nachmittags?|"
                           r"morgens|abends|mittags|ganztags|ganztägig|ist|sind|haben|hat|bleibt|bleiben|bzw|oder|"
-                          r"frei|im|am|in|auch|erst|schon|wieder)\b)[a-zäöüß]{2,}")
+                          r"frei|im|am|in|auch|erst|schon|wieder|zusätzlich|zusaetzlich|außerdem|ausserdem|ebenfalls)"
+                          r"\b)[a-zäöüß]{2,}")
 _FILLER = frozenset(("von", "uhr", "durchgehend", "geöffnet", "geoeffnet", "offen", "open", "jeweils", "am", "an",
                      "den", "vom", "from", "zwischen", "und", "zeit", "zeiten", "sowie", "auch", "nur", "immer",
                      "wir", "sind", "haben", "für", "sie", "da", "hours", "täglich", "sprechzeiten", "öffnungszeiten",
@@ -111,6 +112,11 @@ _BETWEEN = re.compile(r"\bzwischen\s+(\d{1,2}(?:[:.]\d{2})?)\s*(?:uhr\s+)?und\s+
                       re.IGNORECASE)
 
 
+# "Fr 7–12 Uhr (in den Schulferien freitags geschlossen)": another period's remark in brackets, not the week's
+_PERIOD_ASIDE = re.compile(r"\(\s*(?:in|während)\s+(?:den|der)\s+[^()]{0,40}?(?:ferien|urlaubszeit)\b[^()]*\)",
+                           re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
     """The schedule tokens of a text (memoised: footers repeat on every page; tokens are never mutated)."""
@@ -119,6 +125,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     text = _PHONE_NUMBER.sub(" ", text) if _PHONE_HINT.search(text) else text
     if "zwischen" in text:
         text = _BETWEEN.sub(r"\1 - \2", text)
+    if "ferien" in text or "urlaubszeit" in text:
+        text = _PERIOD_ASIDE.sub(" ", text)
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "word"
         raw = m.group(0)
@@ -194,8 +202,9 @@ def _interval_ok(start: int, end: int, night_clock: bool = False, said_night: bo
     if end < start:
         # Past midnight only for evening openings (bars, restaurants); "9-6" is a 12-hour clock we do not guess.
         # A closing time written on the 24-hour clock ("12:00 – 01:00", `night_clock`) is the night's, so a bowling
-        # alley or a bar that opens at noon may run past midnight too; "12–1" stays unread.
-        return (start >= 15 * 60 or (night_clock and start >= 11 * 60) or said_night) and end <= 6 * 60
+        # alley, a bar or a snack bar that opens in the morning may run past midnight too ("10:30 bis 2:00 Uhr");
+        # "12–1" stays unread.
+        return (start >= 15 * 60 or (night_clock and start >= 10 * 60) or said_night) and end <= 6 * 60
     # "Klasse 1–4", "5–10 Jahre": a shop that opens at one and closes at four in the morning is a range of
     # something else
     return not (start < 5 * 60 and end <= 12 * 60)

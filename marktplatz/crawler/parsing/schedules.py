@@ -42,8 +42,8 @@ _NOT_SUBJECT = frozenset(("geöffnet", "geoeffnet", "öffnungszeiten", "sprechze
                           *vocab.LUNCH_BREAK_WORDS))  # "Mittagspause täglich 12-13" belongs to the week above
 # A sentence that opens with the period it holds for: "In den Schulferien NRW ist das Büro nur dienstags …"; the
 # label it gives ("In den Schulferien") is told apart from the week's by _PERIOD_LABEL.
-_PERIOD_WORDS = (r"(?:in|während|zur|an)\s+(?:den|der|die)?\s*(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:ferien|urlaubszeit|"
-                 r"feiertage?n?|ferienzeit)\b")  # (with an adjective: "In den niedersächsischen Schulferien")
+_PERIOD_WORDS = (r"(?:in|während|zur|an)\s+(?:den|der|die)?\s*(?:[a-zäöüß]+(?:en|er)\s+)?[\wäöüß-]*(?:ferien|"
+                 r"urlaubszeit|feiertage?n?|ferienzeit)\b")  # ("In den niedersächsischen/Bremer Schulferien")
 _PERIOD = re.compile(r"^\s*(" + _PERIOD_WORDS + r"[^,:.]{0,30}?)\s+(?:ist|sind|haben|hat|bleibt|bleiben|öffnen|"
                      r"gelten)?\b", re.IGNORECASE)
 _PERIOD_LABEL = re.compile(_PERIOD_WORDS, re.IGNORECASE)
