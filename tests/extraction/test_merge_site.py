@@ -875,3 +875,22 @@ def test_a_platforms_help_desk_address_is_not_the_business_address() -> None:
     # a business whose only address is a support mailbox keeps it
     alone = merged(page("", "<main><p>E-Mail: support@pc-doktor-herne.de</p></main>"))
     assert [f.value for f in alone.emails] == ["support@pc-doktor-herne.de"]
+
+
+def test_markup_never_shown_loses_to_the_impressums_text() -> None:
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"AutoRepair",
+      "name":"Kfz Yıldız","telephone":"+49 209 8891234","email":"kfz-yildiz@t-online.de",
+      "address":{"@type":"PostalAddress","streetAddress":"Wanner Straße 48","postalCode":"45888",
+      "addressLocality":"Gelsenkirchen"}}</script>"""
+    footer = "<footer><p>Tel. 0209 1769420 · service@kfz-yildiz.de</p></footer>"
+    imprint = "<main><h1>Impressum</h1><p>Kfz Yıldız<br>Bochumer Straße 212<br>45886 Gelsenkirchen</p><p>Telefon: " \
+              "0209 1769420<br>E-Mail: service@kfz-yildiz.de</p></main>"
+    site = merged(page("", ld + "<main><h1>Kfz Yıldız</h1></main>" + footer),
+                  page("impressum.html", ld + imprint + footer))
+    assert [f.value for f in site.phones] == ["+492091769420"]
+    assert [f.value for f in site.emails] == ["service@kfz-yildiz.de"]
+    assert site.address is not None and site.address.value.street == "Bochumer Straße 212"
+    # without an Impressum that states its own, the markup's values stay
+    site = merged(page("", ld + "<main><h1>Kfz Yıldız</h1></main>"))
+    assert [f.value for f in site.phones] == ["+492098891234"]
+    assert site.address is not None and site.address.value.street == "Wanner Straße 48"

@@ -54,6 +54,7 @@ class _Vote:
     order: int = 0
     kinds: set[str] = field(default_factory=set)
     fallback_only: bool = True
+    methods: set[str] = field(default_factory=set)
 
 
 def _collect(records: Sequence[PageRecord], get: Callable[[PageRecord], list[Found[Any]]],
@@ -74,6 +75,7 @@ def _collect(records: Sequence[PageRecord], get: Callable[[PageRecord], list[Fou
                 vote.count += 1
                 pages_seen.add(k)
             vote.kinds.add(rec.kind)
+            vote.methods.add(found.provenance.method)
             if rec.kind not in FALLBACK_KINDS:
                 vote.fallback_only = False
     return votes
@@ -187,8 +189,9 @@ def _address(records: Sequence[PageRecord]) -> Found[Address] | None:
     # The directory shows where to find the business: a street address beats a PO box ("Postanschrift: Postfach …"
     # above "Hausanschrift: …"), and either beats a bare postcode and city.
     for tier in range(3):
-        votes = _collect(records, functools.partial(_addresses_of_tier, tier=tier), key=address_key)
-        ranked = _ranked(votes, allow_fallback=True)
+        get = functools.partial(_addresses_of_tier, tier=tier)
+        ranked = _without_stale_markup(_ranked(_collect(records, get, key=address_key), allow_fallback=True), records,
+                                       get)
         if ranked:
             return ranked[0].best
     return None
@@ -330,6 +333,7 @@ def _contacts(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_
         first = branch_locs[0]
         prov = first.provenance or Provenance(site.home_url, "text", 0.6)
         voice_ranked = [_Vote(best=Found(p, prov)) for p in first.phones]
+    voice_ranked = _without_stale_markup(voice_ranked, records, lambda r: [*r.phones, *r.fax])
     site.phones = _values([v for v in voice_ranked if v.best.value not in branch_numbers or
                            v.best.provenance.method in _STRUCTURED])
     site.fax = _values([v for v in _ranked(fax, allow_fallback=True) if v.best.value not in branch_numbers])
@@ -341,12 +345,21 @@ def _contacts(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_
         prov = loc.provenance or Provenance(site.home_url, "text", 0.7)
         for e in loc.emails:
             mails.setdefault(e, _Vote(best=Found(e, prov), count=1, order=len(mails), fallback_only=False))
-    ranked_mails = _ranked(mails, allow_fallback=True)
+    ranked_mails = _without_stale_markup(_ranked(mails, allow_fallback=True), records, lambda r: r.emails)
     # a booking or delivery platform's help desk ("support@terminpilot.de") named beside the business's own addresses
     desks = {v.best.value for v in ranked_mails if _PLATFORM_MAILBOX.match(v.best.value)}
     own_domains = {_domain(v.best.value) for v in ranked_mails if v.best.value not in desks}
     site.emails = _values([v for v in ranked_mails if v.best.value not in desks or not own_domains
                            or _domain(v.best.value) in own_domains])
+
+
+def _without_stale_markup(votes: list[_Vote], records: Sequence[PageRecord],
+                          get: Callable[[PageRecord], list[Found[Any]]]) -> list[_Vote]:
+    """Leave out a value only the structured data states when the Impressum's text gives the business's own and never
+    this one: a plugin's markup entered once and not kept up (the old number, the old t-online address)."""
+    if not any(f.provenance.method not in _STRUCTURED for r in records if r.kind == "impressum" for f in get(r)):
+        return votes
+    return [v for v in votes if not v.methods or not v.methods <= set(_STRUCTURED)]
 
 
 def _domain(address: str) -> str:
