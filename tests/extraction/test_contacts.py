@@ -399,7 +399,8 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     for line in ("Bei Fragen wenden Sie sich gerne an unser Team unter 02324 68 91 02.",
                  "Inhaber & Küchenchef Jan Overbeck erreichen Sie auch mobil: 02324 68 91 02",
                  "Wenden Sie sich an uns: Tel. 02324 68 91 02",
-                 "© 2025 Bäckerei Kruse · Tel. 02324 68 91 02 · Webdesign: Pixelwerk Herne"):
+                 "© 2025 Bäckerei Kruse · Tel. 02324 68 91 02 · Webdesign: Pixelwerk Herne",
+                 "Unser Motto: „Qualität aus Meisterhand seit 1950 und für Sie da“ – Tel. 02324 68 91 02"):
         assert values(page(f"<footer><p>{line}</p></footer>").phones) == ["+492324689102"], line
 
 
@@ -459,6 +460,10 @@ def test_numbers_of_others_told_in_passing_are_not_the_business_number() -> None
     "11-0.",
     "Mitglied im Bundesverband Möbelspedition und Logistik (AMÖ) e.V., Schulstraße 53, 65795 Hattersheim, Tel. 06190 "
     "9899-0",
+    # a customer's or partner's words in quotation marks
+    "„Seit Jahren betreut Elektro Krause unsere Häuser. Bei Fragen zur Zusammenarbeit erreichen Sie mich unter 030 "
+    "4412187.“ Renate Schulz, Hausverwaltung",
+    '"Wer Fotos braucht: ich bin als Hochzeitsfotografin unter 0157 30928264 erreichbar." Mareike T.',
 ])
 def test_a_number_recommended_or_referred_to_is_not_the_business_number(other: str) -> None:
     assert values(page(f"<p>Telefon: 02324 68 91 02</p><p>{other}</p>").phones) == ["+492324689102"]

@@ -200,6 +200,22 @@ def _number_at(text: str, digits: str) -> int:
     return positions[at] if at >= 0 else -1
 
 
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether position `at` of a line lies inside a quotation of some words („…“, "…", »…«): a customer's or a
+    partner's voice, whose number is theirs ("„… erreichen Sie mich unter 030 4402187.“ Renate Schulz")."""
+    if at < 0:
+        return False
+    for opener, closer in (("„", "“"), ("»", "«"), ("“", "”"), ('"', '"')):
+        start = text.rfind(opener, 0, at)
+        if start < 0 or (opener != closer and text.find(closer, start + 1, at) >= 0) or \
+                (opener == closer and text.count(opener, 0, at) % 2 == 0):
+            continue
+        end = text.find(closer, at)
+        if end > at and len(text[start:end].split()) >= 6:
+            return True
+    return False
+
+
 def _credit_side(text: str, at: int) -> int:
     """Which side of a site credit in the line a contact at `at` stands: 1 after it (the credit's), -1 before it
     with nothing else of another party's before the credit (the business's own), 0 without a credit."""
@@ -309,7 +325,8 @@ class GenericBusinessPage:
 
     def _others_address(self, hit: EmailHit) -> bool:
         text = self.doc.lines[hit.line].text
-        if _gives_elsewhere(text, hit.email.split("@")[0], digits=False) or self._listed_by_referral(hit.line):
+        if _gives_elsewhere(text, hit.email.split("@")[0], digits=False) or self._listed_by_referral(hit.line) or \
+                _in_quotation(text, text.lower().find(hit.email.split("@")[0])):
             return True
         at = text.lower().rfind(hit.email.split("@")[0])
         return at > 0 and public_body_before(text, at, 0)
@@ -447,6 +464,8 @@ class GenericBusinessPage:
         text = self.doc.lines[idx].text
         if _gives_elsewhere(text, hit.e164[-6:], digits=True) or self._listed_by_referral(idx) or \
                 _credit_side(text, _number_at(text, hit.e164[-6:])) > 0:
+            return True
+        if _in_quotation(text, _number_at(text, hit.e164[-6:])):
             return True
         after = self.doc.lines[idx + 1] if idx + 1 < len(self.doc.lines) else None
         if after is not None and after.block is self.doc.lines[idx].block and idx + 1 not in numbered and \
