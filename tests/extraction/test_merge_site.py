@@ -894,3 +894,13 @@ def test_markup_never_shown_loses_to_the_impressums_text() -> None:
     site = merged(page("", ld + "<main><h1>Kfz Yıldız</h1></main>"))
     assert [f.value for f in site.phones] == ["+492098891234"]
     assert site.address is not None and site.address.value.street == "Wanner Straße 48"
+
+
+def test_markup_hours_no_page_shows_lose_a_tie_of_several_pages() -> None:
+    ld = """<script type="application/ld+json">{"@context":"https://schema.org","@type":"JewelryStore",
+      "name":"Goldschmiede Alberts","openingHours":["Mo-Fr 10:00-18:00","Sa 10:00-14:00"]}</script>"""
+    aside = "<aside><h3>Öffnungszeiten</h3><p>Di–Fr 10:00–13:00 und 14:30–18:00 Uhr<br>Sa 10:00–14:00 Uhr</p></aside>"
+    site = merged(*(page(p, ld + f"<main><h1>{p or 'Start'}</h1></main>" + aside) for p in ("", "atelier.html",
+                                                                                           "kontakt.html")))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"tu-fr": ["10:00-13:00", "14:30-18:00"]}, sa=["10:00-14:00"])

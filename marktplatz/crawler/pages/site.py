@@ -445,7 +445,10 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
         # ... unless the page's own week under the hours' heading says more (the lunch break the markup leaves out)
         # or is shown on more pages than the markup (a plugin's schedule entered once and not kept up): visitors
         # and the directory's readers go by what the page shows
-        if stated and (stated[0].count > main.count or _refines(stated[0].best.value.week, main.best.value.week)):
+        # (a tie of several pages goes to the page too when no page shows the markup's week at all: the week in
+        # every page's footer is the one kept up)
+        if stated and (stated[0].count > main.count or _refines(stated[0].best.value.week, main.best.value.week) or
+                       (stated[0].count == main.count >= 2 and main.methods <= set(_STRUCTURED))):
             main = stated[0]
     else:
         # a timetable (Kursplan) or when the telephone is answered is never the opening hours; a department's
