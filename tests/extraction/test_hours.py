@@ -181,6 +181,9 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
      week({"mo-th": ["10:30-21:00"]}, fr=["10:30-02:00"], sa=["10:30-02:00"])),
     ("Mo – Do 7:00 – 16:00 Uhr · Fr 7:00 – 12:00 Uhr (in den Schulferien freitags geschlossen)",
      week({"mo-th": ["07:00-16:00"]}, fr=["07:00-12:00"])),
+    # round the clock said of something else after the day's own words
+    ("Samstag 10 – 16 Uhr\nSchaurösten: samstags 11 Uhr. Der Onlineshop ist natürlich rund um die Uhr für dich da.",
+     week(sa=["10:00-16:00"])),
     # a special day's times on the week's line are not more hours for the day before them
     ("Mo. bis Fr. 10 bis 18.30 Uhr, Sa. 10 bis 16 Uhr, an verkaufsoffenen Sonntagen 13 bis 18 Uhr",
      week({"mo-fr": ["10:00-18:30"]}, sa=["10:00-16:00"])),

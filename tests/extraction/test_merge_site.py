@@ -904,3 +904,19 @@ def test_markup_hours_no_page_shows_lose_a_tie_of_several_pages() -> None:
                                                                                            "kontakt.html")))
     assert site.opening_hours is not None
     assert site.opening_hours.value.week == week({"tu-fr": ["10:00-13:00", "14:30-18:00"]}, sa=["10:00-14:00"])
+
+
+def test_a_side_services_week_under_the_opening_hours_is_its_own() -> None:
+    kiosk = "<main><h2>Öffnungszeiten</h2><p><strong>Montag bis Freitag:</strong> 6.00 – 22.00 Uhr<br><strong>" \
+            "Samstag:</strong> 7.00 – 24.00 Uhr<br><strong>Sonntag &amp; Feiertag:</strong> 8.00 – 22.00 Uhr</p>" \
+            "<p>Paketshop: Mo–Sa 9–20 Uhr<br>Lotto-Annahmeschluss: Mittwoch 18 Uhr, Samstag 19 Uhr</p></main>"
+    site = merged(page("", kiosk))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-fr": ["06:00-22:00"]}, sa=["07:00-24:00"], su=["08:00-22:00"])
+    grill = "<main><h2>Öffnungszeiten</h2><ul><li>Mo – Do: 11:00 – 01:00 Uhr</li><li>Fr – Sa: 11:00 – 03:00 Uhr</li>" \
+            "<li>So: 12:00 – 01:00 Uhr</li></ul><p>Durchgehend warme Küche. Lieferung über Lieferando täglich " \
+            "17:00 – 00:00 Uhr.</p></main>"
+    site = merged(page("", grill))
+    assert site.opening_hours is not None
+    assert site.opening_hours.value.week == week({"mo-th": ["11:00-01:00"], "fr-sa": ["11:00-03:00"]},
+                                                 su=["12:00-01:00"])

@@ -246,11 +246,14 @@ class _Parser:
     def _feed(self, tokens: Sequence[Token]) -> None:
         i, n = 0, len(tokens)
         days_in_line = False
+        last_day = 0  # the last token of the latest day set: "Sa rund um die Uhr", not "samstags 11 Uhr. Der
+        # Onlineshop ist rund um die Uhr für dich da"
         while i < n:
             tok = tokens[i]
             if tok.kind in ("day", "group"):
                 i = self._read_days(tokens, i)
                 days_in_line = True
+                last_day = i - 1
                 continue
             if tok.kind == "word" and tok.value in _EXCEPT and i + 1 < n and tokens[i + 1].kind in ("day", "group"):
                 i = self._read_exception(tokens, i + 1)
@@ -279,7 +282,8 @@ class _Parser:
             if tok.kind == "always":
                 if self.current is None:
                     self.always = True
-                elif days_in_line and not self.current.intervals:
+                elif days_in_line and not self.current.intervals and not any(
+                        t.kind in ("word", "time") for t in tokens[last_day + 1:i]):
                     self.current.intervals.append((0, 24 * 60))
                 else:
                     # "Notdienst rund um die Uhr" under a week: another service's remark, not the last day's hours.

@@ -212,12 +212,25 @@ def _label_before_days(line: Line, tokens: Sequence[Token]) -> tuple[str | None,
                 m = _PERIOD.match(text[:pos])
                 if m:
                     return m.group(1), False  # "In den Schulferien ist das Büro nur dienstags …": another period's
-                # "Frühstück wird täglich von 6:30 bis 10:00 Uhr serviert": a sentence about a side service
-                subject = text[:pos].split()[0].strip(",.;")
+                # "Frühstück wird täglich von 6:30 bis 10:00 Uhr serviert", "Durchgehend warme Küche. Lieferung über
+                # Lieferando täglich 17–24 Uhr": a sentence about a side service
+                words = re.split(r"[.!?]\s+", text[:pos])[-1].split()
+                subject = words[0].strip(",.;") if words else ""
                 if subject[:1].isupper() and label_kind(subject) in SIDE_KINDS:
                     return subject, False
             break
     return None, False
+
+
+def _days_again(seg: Segment, tokens: Sequence[Token]) -> bool:
+    """Whether a line gives hours again for days the schedule so far has given: under the week, "Hermes PaketShop:
+    Mo–Sa 9–20 Uhr" is another service's week, not the shop's."""
+    def days(lines: Sequence[Sequence[Token]]) -> set[str]:
+        parser = _Parser()
+        for toks in lines:
+            parser.feed(toks)
+        return set(parser.result().week)
+    return bool(days([tokens]) & days(seg.tokens))
 
 
 _COLUMN_HEADS = re.compile(r"^(?:wochen)?tage?$", re.IGNORECASE)
@@ -311,7 +324,8 @@ def find_segments(doc: Doc, location_of: dict[int, int] | None = None) -> list[S
             kind = label_kind(inline)
             if cur is not None and inline and ((kind != label_kind(cur.label) and (
                     kind in SIDE_KINDS or label_kind(cur.label) in SIDE_KINDS or (not colon and kind != "main")))
-                    or (not colon and inline != cur.label and _PERIOD_LABEL.match(inline))):
+                    or (not colon and inline != cur.label and _PERIOD_LABEL.match(inline))
+                    or (colon and not _HOURS_HEADING.search(inline) and _days_again(cur, tokens))):
                 # "Mittagstisch: Di-Fr 12-14 Uhr" right under the opening hours is the lunch menu's own schedule,
                 # and "Blutabnahmen täglich 7:30-9:00" under a practice's hours the blood tests'
                 close()
