@@ -200,6 +200,11 @@ def _number_at(text: str, digits: str) -> int:
     return positions[at] if at >= 0 else -1
 
 
+def _contact_at(text: str, needle: str, digits: bool) -> int:
+    """Where in a line a contact stands: a number by its last digits, an address by its local part; -1 if not."""
+    return _number_at(text, needle) if digits else text.lower().find(needle)
+
+
 def _in_quotation(text: str, at: int) -> bool:
     """Whether position `at` of a line lies inside a quotation of some words („…“, "…", »…«): a customer's or a
     partner's voice, whose number is theirs ("„… erreichen Sie mich unter 030 4402187.“ Renate Schulz")."""
@@ -305,7 +310,7 @@ class GenericBusinessPage:
         # (nor someone else's number given in passing: a referral, a hotline, a business named in a sentence)
         hits = find_phones(self.doc)
         numbered = {h.line for h in hits}
-        return [h for h in hits if not (self._not_ours(h.line) and self._credit_side(h.line, h.e164[-6:]) >= 0)
+        return [h for h in hits if not (self._not_ours(h.line) and self._credit_side(h.line, h.e164[-6:], True) >= 0)
                 and not self._referred(h, numbered)]
 
     @cached_property
@@ -314,21 +319,21 @@ class GenericBusinessPage:
         # Schwesterunternehmen – Bestellungen direkt unter Tel. … oder heizoel@…", "… über die Fachberatung der
         # Stadt, Tel. …, kindertagespflege@…")
         return [h for h in find_emails(self.doc) if h.line < 0 or not (
-            (self._not_ours(h.line) and self._credit_side(h.line, h.email.split("@")[0]) >= 0) or
+            (self._not_ours(h.line) and self._credit_side(h.line, h.email.split("@")[0], False) >= 0) or
             self._others_address(h))]
 
-    def _credit_side(self, idx: int, needle: str) -> int:
-        """`_credit_side` of a contact on line `idx`: a number's last digits or an address's local part."""
+    def _credit_side(self, idx: int, needle: str, digits: bool) -> int:
+        """`_credit_side` of a contact on line `idx` (see `_contact_at`)."""
         text = self.doc.lines[idx].text
-        at = _number_at(text, needle) if needle.isdigit() else text.lower().find(needle)
-        return _credit_side(text, at)
+        return _credit_side(text, _contact_at(text, needle, digits))
 
     def _others_address(self, hit: EmailHit) -> bool:
         text = self.doc.lines[hit.line].text
-        if _gives_elsewhere(text, hit.email.split("@")[0], digits=False) or self._listed_by_referral(hit.line) or \
-                _in_quotation(text, text.lower().find(hit.email.split("@")[0])):
+        local = hit.email.split("@")[0]
+        if _gives_elsewhere(text, local, digits=False) or self._listed_by_referral(hit.line) or \
+                _in_quotation(text, _contact_at(text, local, False)):
             return True
-        at = text.lower().rfind(hit.email.split("@")[0])
+        at = text.lower().rfind(local)
         return at > 0 and public_body_before(text, at, 0)
 
     def _not_ours(self, idx: int) -> bool:
@@ -462,10 +467,9 @@ class GenericBusinessPage:
         """
         idx = hit.line
         text = self.doc.lines[idx].text
+        at = _number_at(text, hit.e164[-6:])
         if _gives_elsewhere(text, hit.e164[-6:], digits=True) or self._listed_by_referral(idx) or \
-                _credit_side(text, _number_at(text, hit.e164[-6:])) > 0:
-            return True
-        if _in_quotation(text, _number_at(text, hit.e164[-6:])):
+                _credit_side(text, at) > 0 or _in_quotation(text, at):
             return True
         after = self.doc.lines[idx + 1] if idx + 1 < len(self.doc.lines) else None
         if after is not None and after.block is self.doc.lines[idx].block and idx + 1 not in numbered and \

@@ -65,7 +65,8 @@ class Block:
 
 @lru_cache(maxsize=8192)
 def strong_third(text: str) -> bool:
-    """Whether a text names another party's role outright (a chamber, the web designer, the host, an authority)."""
+    """Whether a text names another party's role outright (a chamber, the web designer, the host, an authority).
+    Memoised: a footer's credit line repeats on every page of a site."""
     return bool(_STRONG_THIRD.search(text))
 
 

@@ -68,8 +68,8 @@ MAIN_HOURS_LABELS = ("öffnungszeit", "oeffnungszeit", "offnungszeit", "geschäf
 SECONDARY_HOURS_LABELS = ("werkstatt", "sprechstunde", "küche", "kueche", "café", "cafe", "bistro", "restaurant",
                           "mittagstisch", "telefon", "telefonisch", "hotline", "annahme", "reparatur", "service",
                           "lieferservice", "lieferzeit", "lieferung", "abholung", "kasse", "verwaltung", "büro",
-                          "sauna", "bad",
-                          "biergarten", "terrasse", "frühstück", "brunch", "sommer", "winter", "saison", "ferien",
+                          "sauna", "bad", "biergarten", "terrasse", "frühstück", "brunch", "sommer", "winter", "saison",
+                          "ferien",
                           "notdienst", "beratung", "showroom", "ausstellung", "lager", "kinder", "training",
                           "offene", "akut", "happy hour", "happy-hour", "prophylaxe", "termine", "rezeption", "buffet",
                           "waschanlage", "waschstraße", "waschstrasse", "waschpark", "teiledienst")
