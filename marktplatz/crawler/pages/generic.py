@@ -47,7 +47,7 @@ from marktplatz.crawler.parsing.locations import (
     third_party_context,
 )
 from marktplatz.crawler.parsing.names import TITLE_SPLIT, copyright_name, logo_names, welcome_name
-from marktplatz.crawler.parsing.offer_layouts import class_names, other_section, slot_classes
+from marktplatz.crawler.parsing.offer_layouts import class_names, enclosing, other_section, slot_classes
 from marktplatz.crawler.parsing.offerings import clean_item, find_offerings, is_offer_heading, is_section_name
 from marktplatz.crawler.parsing.phones import (
     EMERGENCY_LABEL,
@@ -492,7 +492,7 @@ class GenericBusinessPage:
         line = self.doc.lines[idx]
         if not (line.in_table or line.in_list):
             return False
-        box = next((el for el in line.block.iterancestors("table", "ul", "ol", "dl")), None)
+        box = enclosing(line, "table", "ul", "ol", "dl")
         span = self.doc.spans.get(box) if box is not None else None
         if span is None or span[0] == 0:
             return False

@@ -41,7 +41,7 @@ MAX_OFFERINGS = 60
 # partners or links the firms it recommends.
 FALLBACK_KINDS = frozenset(("privacy", "partner"))
 # Methods of schema.org data, which outranks the text
-_STRUCTURED = ("jsonld", "microdata", "rdfa")
+_STRUCTURED = frozenset(("jsonld", "microdata", "rdfa"))
 _HAUPT = re.compile(r"haupt|zentrale|stammhaus|stamm|hauptsitz|main", re.IGNORECASE)
 
 
@@ -359,7 +359,7 @@ def _without_stale_markup(votes: list[_Vote], records: Sequence[PageRecord],
     this one: a plugin's markup entered once and not kept up (the old number, the old t-online address)."""
     if not any(f.provenance.method not in _STRUCTURED for r in records if r.kind == "impressum" for f in get(r)):
         return votes
-    return [v for v in votes if not v.methods or not v.methods <= set(_STRUCTURED)]
+    return [v for v in votes if not v.methods or not v.methods <= _STRUCTURED]
 
 
 def _domain(address: str) -> str:
@@ -448,7 +448,7 @@ def _hours(site: SiteRecord, records: Sequence[PageRecord], main_locs: list[_Loc
         # (a tie of several pages goes to the page too when no page shows the markup's week at all: the week in
         # every page's footer is the one kept up)
         if stated and (stated[0].count > main.count or _refines(stated[0].best.value.week, main.best.value.week) or
-                       (stated[0].count == main.count >= 2 and main.methods <= set(_STRUCTURED))):
+                       (stated[0].count == main.count >= 2 and main.methods <= _STRUCTURED)):
             main = stated[0]
     else:
         # a timetable (Kursplan) or when the telephone is answered is never the opening hours; a department's

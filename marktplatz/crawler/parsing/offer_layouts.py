@@ -283,9 +283,9 @@ def continues_item(prev: Line, line: Line) -> bool:
         enclosing(prev, "li") is item
 
 
-def enclosing(line: Line, tag: str) -> html.HtmlElement | None:
-    """The nearest element of a kind a line stands in: its list item, its table row."""
-    return line.block if line.block.tag == tag else next(line.block.iterancestors(tag), None)
+def enclosing(line: Line, *tags: str) -> html.HtmlElement | None:
+    """The nearest element of the kinds given that a line stands in: its list item, its table row, its list."""
+    return line.block if line.block.tag in tags else next(line.block.iterancestors(*tags), None)
 
 
 def bare_lists(doc: Doc) -> Iterator[Line]:
